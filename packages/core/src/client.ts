@@ -1,0 +1,162 @@
+import { BROWSER_GUARD_MESSAGE, isBrowserLike } from './browser-guard'
+import { readEnv } from './env'
+import { OpenAIError } from './errors'
+import type { HeadersLike } from './headers'
+import { type Logger, type LogLevel, resolveLogLevel } from './log'
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1'
+export const DEFAULT_TIMEOUT = 600_000
+export const DEFAULT_MAX_RETRIES = 2
+
+/**
+ * Pluggable authentication (workload identity, custom token sources). Replaces `apiKey`.
+ * `headers` runs before every attempt; `invalidate` runs when the API answers 401, and returning `true`
+ * makes core replay the request once (never for a streaming request body).
+ */
+export interface AuthProvider {
+  headers(request: {
+    method: string
+    url: string
+    signal: AbortSignal
+  }): Promise<Record<string, string>> | Record<string, string>
+  invalidate?(): Promise<boolean> | boolean
+}
+
+/** What a lifecycle hook is told about a request. URLs are redacted; no header or body is passed. */
+export interface RequestInfo {
+  /** 0 for the first attempt. */
+  attempt: number
+  method: string
+  url: string
+  /** A local id shared by all attempts of one call, as in log lines (`log_1a2b3c`). */
+  logId: string
+}
+
+/** Tracing and metrics hooks. A hook that throws is logged and otherwise ignored. */
+export interface ClientHooks {
+  onRequest?(info: RequestInfo): void
+  onResponse?(info: RequestInfo & { status: number; durationMs: number; requestID: string | null }): void
+  onRetry?(
+    info: RequestInfo & { delayMs: number; status?: number; error?: unknown; requestID: string | null },
+  ): void
+  onError?(info: RequestInfo & { durationMs: number; error: unknown }): void
+}
+
+export interface ClientOptions {
+  /** Defaults to `OPENAI_API_KEY`. A function is called before every attempt (rotate keys without a new client). */
+  apiKey?: string | (() => string | Promise<string>) | null
+  /** Defaults to `OPENAI_ORG_ID`; sent as `OpenAI-Organization`. */
+  organization?: string | null
+  /** Defaults to `OPENAI_PROJECT_ID`; sent as `OpenAI-Project`. */
+  project?: string | null
+  /** Defaults to `OPENAI_BASE_URL`, else `https://api.openai.com/v1`. A proxy URL needs no API key. */
+  baseURL?: string | null
+  /** Milliseconds per attempt (default 600000). For streams it bounds the time to the response headers only. */
+  timeout?: number
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number
+  /** Sent with every request; a `null` value removes a header core would set. */
+  defaultHeaders?: HeadersLike
+  /** Added to every request's query; a request's `undefined` value removes one. */
+  defaultQuery?: Record<string, unknown>
+  /** Any WHATWG `fetch`; defaults to the global one. */
+  fetch?: typeof fetch
+  /** Extra `RequestInit` for every request (e.g. an undici `dispatcher`). */
+  fetchOptions?: RequestInit
+  /** Defaults to `console`. */
+  logger?: Logger
+  /** Defaults to `OPENAI_LOG`, else `warn`. */
+  logLevel?: LogLevel
+  /** Allow an API key in a browser. Prefer a proxy `baseURL` without a key. */
+  dangerouslyAllowBrowser?: boolean
+  /** Token-based auth (e.g. `workloadIdentity()` from @acme/openai-auth-workload). Excludes `apiKey`. */
+  auth?: AuthProvider
+  hooks?: ClientHooks
+}
+
+/** A client is plain configuration: pass it to any operation, e.g. `createResponse(client, params)`. */
+export interface Client {
+  readonly apiKey: string | (() => string | Promise<string>) | null
+  readonly organization: string | null
+  readonly project: string | null
+  readonly baseURL: string
+  readonly timeout: number
+  readonly maxRetries: number
+  readonly defaultHeaders: HeadersLike
+  readonly defaultQuery: Record<string, unknown> | undefined
+  readonly fetch: typeof fetch
+  readonly fetchOptions: RequestInit | undefined
+  readonly logger: Logger
+  readonly logLevel: LogLevel
+  readonly auth: AuthProvider | undefined
+  readonly hooks: ClientHooks | undefined
+  readonly browser: boolean
+  /** The options this client was made from, for `withOptions`. */
+  readonly options: Readonly<ClientOptions>
+}
+
+/**
+ * Makes a client from options and the environment (`OPENAI_API_KEY`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`,
+ * `OPENAI_BASE_URL`, `OPENAI_LOG`).
+ *
+ * @example const client = createClient({ maxRetries: 4 })
+ */
+// @__NO_SIDE_EFFECTS__
+export function createClient(options: ClientOptions = {}): Client {
+  const apiKey = options.apiKey === undefined ? (readEnv('OPENAI_API_KEY') ?? null) : options.apiKey
+  const baseURL = options.baseURL || readEnv('OPENAI_BASE_URL') || DEFAULT_BASE_URL
+  if (options.auth && options.apiKey)
+    throw new OpenAIError('`apiKey` and `auth` are mutually exclusive: pass one of them to createClient.')
+  const auth = options.auth
+  if (!apiKey && !auth && isOpenAIHost(baseURL))
+    throw new OpenAIError(
+      'Missing credentials. Pass `apiKey` (or `auth`) to createClient, or set the OPENAI_API_KEY environment variable.' +
+        ' To call through a proxy that adds the key, set `baseURL` to the proxy instead.',
+    )
+  const browser = isBrowserLike()
+  if (browser && (apiKey || auth) && !options.dangerouslyAllowBrowser)
+    throw new OpenAIError(BROWSER_GUARD_MESSAGE)
+  const fetchFn = options.fetch ?? (globalThis as any).fetch
+  if (!fetchFn)
+    throw new OpenAIError(
+      '`fetch` is not defined as a global; pass it to the client, `createClient({ fetch })`, or polyfill `globalThis.fetch`.',
+    )
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT
+  if (!Number.isSafeInteger(timeout) || timeout < 0)
+    throw new OpenAIError(
+      `timeout must be a non-negative integer of milliseconds, got ${String(options.timeout)}`,
+    )
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0)
+    throw new OpenAIError(`maxRetries must be a non-negative integer, got ${String(options.maxRetries)}`)
+  const logger = options.logger ?? (globalThis as any).console
+  return Object.freeze({
+    apiKey,
+    organization:
+      options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization,
+    project: options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project,
+    baseURL,
+    timeout,
+    maxRetries,
+    defaultHeaders: options.defaultHeaders,
+    defaultQuery: options.defaultQuery,
+    fetch: fetchFn,
+    fetchOptions: options.fetchOptions,
+    logger,
+    logLevel: resolveLogLevel(options.logLevel, logger),
+    auth,
+    hooks: options.hooks,
+    browser,
+    options: Object.freeze({ ...options }),
+  })
+}
+
+/** A new client with some options replaced; the rest are inherited from `client`. */
+// @__NO_SIDE_EFFECTS__
+export function withOptions(client: Client, options: ClientOptions): Client {
+  return createClient({ ...client.options, ...options })
+}
+
+function isOpenAIHost(baseURL: string): boolean {
+  return /^https:\/\/([a-z0-9-]+\.)?api\.openai\.com(\/|$)/i.test(baseURL)
+}

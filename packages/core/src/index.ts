@@ -1,0 +1,42 @@
+export { type APIPromise, type APIResult, mapAPIPromise, toAPIPromise } from './api-promise'
+export { isBrowserLike } from './browser-guard'
+export { buildURL } from './build-url'
+export {
+  type AuthProvider,
+  type Client,
+  type ClientHooks,
+  type ClientOptions,
+  createClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT,
+  type RequestInfo,
+  withOptions,
+} from './client'
+export { readEnv } from './env'
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  makeAPIError,
+  NotFoundError,
+  OpenAIError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors'
+export { type HeadersLike, mergeHeaders } from './headers'
+export type { Logger, LogLevel } from './log'
+export { type Page, type PageKind, type PagePromise, requestPage } from './pagination'
+export { path } from './path'
+export { stringifyQuery } from './query'
+export { redactHeaders, redactSecrets, redactURL } from './redact'
+export { type RequestOptions, type RequestSpec, request } from './request'
+export { retryDelay, shouldRetry } from './retry-policy'
+export { sleep } from './sleep'
+export { VERSION } from './version'

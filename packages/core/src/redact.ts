@@ -1,0 +1,47 @@
+const SENSITIVE_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'api-key',
+  'x-api-key',
+  'openai-api-key',
+  'cookie',
+  'set-cookie',
+  'x-auth-token',
+  'x-id-token',
+  'x-session-token',
+  'x-amz-security-token',
+])
+const SENSITIVE_QUERY =
+  /^(?:api[-_]?key|key|access[-_]?token|token|id[-_]?token|refresh[-_]?token|password|secret|client[-_]?secret|sig|signature|code|x-goog-.*|x-amz-.*)$/i
+
+/** A copy of `headers` with credential values replaced by `***`, for logs and errors. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const k in headers) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? '***' : headers[k]
+  return out
+}
+
+/** The URL with user info, fragment and credential-like query values replaced by `***`. */
+export function redactURL(url: string): string {
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@')
+    .replace(/#.*$/, '')
+    .replace(/([?&])([^=&#]+)=([^&#]*)/g, (m, sep, name) =>
+      SENSITIVE_QUERY.test(decodeURIComponentSafe(name)) ? `${sep}${name}=***` : m,
+    )
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+/** Replaces anything that looks like an OpenAI key or bearer token inside free text (error bodies, causes). */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(?:sk|ek|rk|sess)-[A-Za-z0-9_-]{8,}/g, (m) => `${m.slice(0, 3)}***`)
+    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
+}

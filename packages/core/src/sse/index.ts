@@ -1,0 +1,5 @@
+export { createLineDecoder, type LineDecoder } from './line-decoder'
+export { parseSSE } from './parse-sse'
+export { createSSEDecoder, type ServerSentEvent, type SSEDecoder } from './sse-decoder'
+export type { SSEEventItem, SSEStreamOptions } from './sse-response-iterator'
+export { Stream } from './stream'

@@ -1,0 +1,144 @@
+/** Splits a byte (or text) stream into lines; chunks may be cut anywhere. */
+export interface LineDecoder {
+  /**
+   * Adds a chunk and returns the lines it completes, without their line ends.
+   * `null`, `undefined` and empty chunks return `[]` and keep what is buffered.
+   */
+  decode(chunk: Uint8Array | ArrayBuffer | string | null | undefined): string[]
+  /** Ends the input: returns the last line if it had no line end (and resets the decoder). */
+  flush(): string[]
+}
+
+/**
+ * Creates a line decoder for `\n`, `\r` and `\r\n` line ends.
+ *
+ * UTF-8 is decoded by a streaming `TextDecoder`, so a character cut between two chunks is safe. A `\r` at
+ * the end of a chunk ends its line at once; a `\n` starting the next chunk is then dropped (no phantom
+ * empty line). A leading UTF-8 byte order mark is removed, as the SSE spec asks.
+ *
+ * @example
+ * const lines = createLineDecoder()
+ * lines.decode(new TextEncoder().encode('a\r\nb')) // ['a']
+ * lines.flush() // ['b']
+ */
+// @__NO_SIDE_EFFECTS__
+export function createLineDecoder(): LineDecoder {
+  let lines: string[] = []
+  const splitter = _createLineSplitter((text, start, end) => {
+    lines.push(text.slice(start, end))
+  })
+  const take = (): string[] => {
+    const found = lines
+    lines = []
+    return found
+  }
+  return {
+    decode(chunk) {
+      splitter.push(chunk)
+      return take()
+    },
+    flush() {
+      splitter.end()
+      return take()
+    },
+  }
+}
+
+/** Receives one line as `text.slice(start, end)`, so callers that only inspect it need not copy it. */
+export type _LineVisitor = (text: string, start: number, end: number) => void
+
+/** The push side of a line decoder: lines go to a visitor as they complete. */
+export interface _LineSplitter {
+  push(chunk: Uint8Array | ArrayBuffer | string | null | undefined): void
+  /** Ends the input: an unterminated last line is visited; the splitter can then be reused. */
+  end(): void
+}
+
+/** Work counters, for tests that prove the splitter stays linear on tiny chunks. */
+export interface _LineSplitterStats {
+  /** Characters examined while looking for line ends. */
+  scanned: number
+  /** Characters copied to join the pieces of a line that spanned several chunks. */
+  joined: number
+}
+
+const STREAM = { stream: true }
+const LF = 10
+
+/**
+ * The engine of {@link createLineDecoder}, visiting lines instead of collecting them (the SSE decoder
+ * parses fields in place). `stats`, for tests, counts the work done.
+ * @internal
+ */
+// @__NO_SIDE_EFFECTS__
+export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterStats): _LineSplitter {
+  const utf8 = new TextDecoder()
+  // Pieces of the line that is not finished yet. Kept apart and joined once, so a long line fed in
+  // tiny chunks costs O(n) rather than one rescan or flatten of the whole buffer per chunk.
+  let parts: string[] = []
+  let partsLength = 0
+  // The last text seen ended in `\r`: a `\n` at the start of the next text belongs to that line end.
+  let skipLF = false
+
+  function line(text: string, start: number, end: number): void {
+    if (parts.length === 0) return visit(text, start, end)
+    if (stats) stats.joined += partsLength + end - start
+    const whole =
+      parts.length === 1 ? parts[0] + text.slice(start, end) : parts.join('') + text.slice(start, end)
+    parts = []
+    partsLength = 0
+    visit(whole, 0, whole.length)
+  }
+
+  function split(text: string): void {
+    const length = text.length
+    let start = 0
+    if (skipLF) {
+      skipLF = false
+      if (text.charCodeAt(0) === LF) start = 1
+    }
+    // Next `\n` and next `\r` at or after `start`. Each is searched again only once passed, so every
+    // character is examined at most once per kind: linear whatever the chunking.
+    let lf = text.indexOf('\n', start)
+    let cr = text.indexOf('\r', start)
+    if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start + (cr === -1 ? length : cr + 1) - start
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        line(text, start, lf)
+        start = lf + 1
+        lf = text.indexOf('\n', start)
+        if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start
+        continue
+      }
+      line(text, start, cr)
+      start = cr + 1
+      if (start === length) skipLF = true
+      else if (text.charCodeAt(start) === LF) {
+        start++
+        lf = text.indexOf('\n', start)
+        if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start
+      }
+      cr = text.indexOf('\r', start)
+      if (stats) stats.scanned += (cr === -1 ? length : cr + 1) - start
+    }
+    if (start < length) {
+      parts.push(start === 0 ? text : text.slice(start))
+      partsLength += length - start
+    }
+  }
+
+  return {
+    push(chunk) {
+      if (chunk == null) return
+      const text = typeof chunk === 'string' ? chunk : utf8.decode(chunk, STREAM)
+      if (text.length > 0) split(text)
+    },
+    end() {
+      // Bytes of an unfinished UTF-8 character become U+FFFD, as any UTF-8 decoder does at EOF.
+      const rest = utf8.decode()
+      if (rest.length > 0) split(rest)
+      if (parts.length > 0) line('', 0, 0)
+      skipLF = false
+    },
+  }
+}

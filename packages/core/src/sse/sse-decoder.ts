@@ -1,0 +1,142 @@
+/** One server-sent event, as dispatched by a blank line. */
+export interface ServerSentEvent {
+  /** The `event:` field, or `null` when the event had none. */
+  event: string | null
+  /** The `data:` lines joined with `\n` (`''` when there were none). */
+  data: string
+  /** Every non-blank line of the event as received, comments included. */
+  raw: string[]
+}
+
+/** Turns lines (without line ends) into server-sent events. */
+export interface SSEDecoder {
+  /** Feeds one line; returns the event a blank line completes, else `null`. */
+  decode(line: string): ServerSentEvent | null
+  /**
+   * Ends the input: returns the pending event when the stream stopped without the blank line that
+   * should follow it, else `null`.
+   */
+  flush(): ServerSentEvent | null
+}
+
+/**
+ * Creates a decoder for the SSE field syntax, with the rules openai-node 7.57 applies:
+ * - a line starting with `:` is a comment: kept in `raw`, otherwise ignored;
+ * - `field: value` splits at the first `:` and removes one space after it; a line without `:` is a
+ *   field with an empty value (`data` alone adds an empty data line); one trailing `\r` is removed;
+ * - `event` names the event, `data` adds a data line; `id`, `retry` and unknown fields are ignored
+ *   (no reconnection, so no `Last-Event-ID`);
+ * - a blank line dispatches the event, unless it has neither a name nor data;
+ * - {@link SSEDecoder.flush} delivers an event left pending at end of input (7.57 does, 7.5 dropped it).
+ *
+ * @example
+ * const sse = createSSEDecoder()
+ * sse.decode('event: ping') // null
+ * sse.decode('data: {}') // null
+ * sse.decode('') // { event: 'ping', data: '{}', raw: ['event: ping', 'data: {}'] }
+ */
+// @__NO_SIDE_EFFECTS__
+export function createSSEDecoder(): SSEDecoder {
+  let found: ServerSentEvent | null = null
+  const parser = _createSSEParser((event, data, raw) => {
+    found = { event, data, raw }
+  }, true)
+  const take = (): ServerSentEvent | null => {
+    const event = found
+    found = null
+    return event
+  }
+  return {
+    decode(line) {
+      parser.line(line, 0, line.length)
+      return take()
+    },
+    flush() {
+      parser.end()
+      return take()
+    },
+  }
+}
+
+/** The push side of an SSE decoder: events go to a callback as blank lines complete them. */
+export interface _SSEParser {
+  /** Parses the line `text.slice(start, end)`. */
+  line(text: string, start: number, end: number): void
+  /** Ends the input, dispatching a pending event. */
+  end(): void
+}
+
+const NO_RAW: string[] = []
+const COLON = 58
+const SPACE = 32
+const CR = 13
+
+/** Receives a finished event's fields (no object is made, so callers that need none pay for none). */
+export type _SSEDispatch = (event: string | null, data: string, raw: string[]) => void
+
+/**
+ * The engine of {@link createSSEDecoder}: reads lines in place (no copy unless a value is kept) and
+ * hands finished events to `dispatch`. With `keepRaw` false every event shares one empty `raw` array:
+ * `Stream` never shows it, and it would cost a string and an array slot per line.
+ * @internal
+ */
+// @__NO_SIDE_EFFECTS__
+export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSEParser {
+  let name: string | null = null
+  // The previous event name: streams repeat a few names, so reuse the string instead of copying it again.
+  let lastName = ''
+  // The first data line alone; the others only in the (rare) multi-line case, so one line needs no join.
+  let data: string | undefined
+  let moreData: string[] | undefined
+  let raw = keepRaw ? [] : NO_RAW
+
+  function flush(): void {
+    if (!name && data === undefined) return
+    const event = name
+    const joined = moreData ? moreData.join('\n') : (data ?? '')
+    const lines = raw
+    name = null
+    data = undefined
+    moreData = undefined
+    if (keepRaw) raw = []
+    dispatch(event, joined, lines)
+  }
+
+  // Where the value of a field whose name is `length` long starts: after the colon, less one space.
+  function valueStart(text: string, start: number, end: number, length: number): number {
+    const from = start + length + 1
+    return from < end && text.charCodeAt(from) === SPACE ? from + 1 : from
+  }
+
+  function eventName(text: string, from: number, end: number): string {
+    if (lastName.length === end - from && text.startsWith(lastName, from)) return lastName
+    lastName = text.slice(from, end)
+    return lastName
+  }
+
+  return {
+    line(text, start, end) {
+      if (end > start && text.charCodeAt(end - 1) === CR) end--
+      if (end === start) return flush()
+      if (keepRaw) raw.push(text.slice(start, end))
+      // Only `data` and `event` matter, so the field name is checked in place rather than found with an
+      // indexOf(':') that could run past the line end on a line without a colon.
+      if (text.startsWith('data', start)) {
+        if (end === start + 4) addData('')
+        else if (text.charCodeAt(start + 4) === COLON)
+          addData(text.slice(valueStart(text, start, end, 4), end))
+      } else if (text.startsWith('event', start)) {
+        if (end === start + 5) name = ''
+        else if (text.charCodeAt(start + 5) === COLON)
+          name = eventName(text, valueStart(text, start, end, 5), end)
+      }
+    },
+    end: flush,
+  }
+
+  function addData(line: string): void {
+    if (data === undefined) data = line
+    else if (moreData) moreData.push(line)
+    else moreData = [data, line]
+  }
+}

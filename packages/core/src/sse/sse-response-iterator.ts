@@ -1,0 +1,181 @@
+import { APIError, APIUserAbortError, OpenAIError } from '../errors'
+import { _createLineSplitter } from './line-decoder'
+import { _createSSEParser } from './sse-decoder'
+
+/** How {@link Stream.fromSSEResponse} turns events into items. */
+export interface SSEStreamOptions {
+  /**
+   * `'data'` (default): each item is the event's parsed JSON data; an `error` event, or data with a truthy
+   * `error` field, is thrown as an `APIError`.
+   * `'events'`: each item is `{ event, data }` with `data` parsed, and nothing is converted to an error.
+   * Both modes end at `data: [DONE]`.
+   */
+  mode?: 'data' | 'events'
+  /**
+   * Called when the controller turns out aborted during iteration: return `true` when the abort came from
+   * the caller's own `signal` (iteration then throws `APIUserAbortError`), `false` when it was
+   * `stream.controller.abort()` (iteration just ends, as in openai-node). Without it, every abort just ends.
+   */
+  isUserAbort?: () => boolean
+}
+
+/** An item of a stream read with `mode: 'events'`. */
+export interface SSEEventItem<TData = unknown> {
+  event: string | null
+  data: TData
+}
+
+const noop = () => {}
+const ended = <T>(): IteratorResult<T> => ({ value: undefined, done: true })
+
+/**
+ * The iterator behind `Stream.fromSSEResponse`. Written as a plain object rather than an async generator:
+ * it hands out already-decoded events with one resolved promise each, where a generator costs several
+ * promise jobs per item (about 40% of the throughput on Responses deltas).
+ * @internal
+ */
+export function _iterateSSEResponse<T>(
+  response: Response,
+  controller: AbortController,
+  options: SSEStreamOptions = {},
+): AsyncIterator<T> {
+  const { signal } = controller
+  const eventsMode = options.mode === 'events'
+  // Events decoded from the last chunk, flat as [event, data, event, data, ...]: no object per event.
+  let batch: (string | null)[] = []
+  let index = 0
+  const parser = _createSSEParser((event, data) => {
+    batch.push(event, data)
+  }, false)
+  const lines = _createLineSplitter(parser.line)
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  let eof = false
+  let closed = false
+  // Mirrors signal.aborted, which is a getter with checks: cheaper to test once per event.
+  let aborted = signal.aborted
+  let pulling: Promise<IteratorResult<T>> | undefined
+
+  // Wakes a pending read when the request is aborted, even for bodies the abort does not reach.
+  const onAbort = () => {
+    aborted = true
+    reader?.cancel(signal.reason).catch(noop)
+  }
+
+  function close(abort: boolean): void {
+    if (closed) return
+    closed = true
+    batch = []
+    signal.removeEventListener('abort', onAbort)
+    if (abort) controller.abort()
+    if (!reader) return
+    // After [DONE] the request is left to finish on its own; abort only if the body refuses to cancel.
+    if (!eof) reader.cancel().catch(abort ? noop : () => controller.abort())
+    try {
+      reader.releaseLock()
+    } catch {}
+  }
+
+  function stopOnAbort(): IteratorResult<T> {
+    close(false)
+    if (options.isUserAbort?.()) throw new APIUserAbortError()
+    return ended()
+  }
+
+  // The next item from the decoded batch, `undefined` when the batch is spent and more body is needed.
+  function take(): IteratorResult<T> | undefined {
+    if (closed) return ended()
+    if (index === batch.length) {
+      if (!eof) return undefined
+      close(false)
+      return ended()
+    }
+    if (aborted) return stopOnAbort()
+    const event = batch[index]
+    const text = batch[index + 1]!
+    index += 2
+    if (text === '[DONE]') {
+      close(false)
+      return ended()
+    }
+    let data: any
+    try {
+      data = JSON.parse(text)
+    } catch {
+      // Never echo the data: it can hold the user's private content.
+      throw new SyntaxError('Error reading response: malformed server-sent event JSON.')
+    }
+    if (eventsMode) return { value: { event, data } as T, done: false }
+    if (event === 'error') throw new APIError(undefined, data?.error ?? data, undefined, response.headers)
+    if (data?.error) throw new APIError(undefined, data.error, undefined, response.headers)
+    return { value: data, done: false }
+  }
+
+  function fail(error: unknown): unknown {
+    close(true)
+    return error
+  }
+
+  async function pull(): Promise<IteratorResult<T>> {
+    if (!reader) {
+      if (!response.body) {
+        controller.abort()
+        closed = true
+        throw new OpenAIError('Attempted to iterate over a response with no body')
+      }
+      reader = response.body.getReader()
+      signal.addEventListener('abort', onAbort)
+      if (signal.aborted) return stopOnAbort()
+    }
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>
+      try {
+        chunk = await reader.read()
+      } catch (error) {
+        // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
+        if (signal.aborted) return stopOnAbort()
+        throw fail(error)
+      }
+      if (closed) return ended()
+      if (signal.aborted) return stopOnAbort()
+      batch = []
+      index = 0
+      if (chunk.done) {
+        eof = true
+        lines.end()
+        parser.end()
+      } else lines.push(chunk.value)
+      try {
+        const result = take()
+        if (result) return result
+      } catch (error) {
+        throw fail(error)
+      }
+    }
+  }
+
+  function next(): Promise<IteratorResult<T>> {
+    // Calls made while a read is pending wait their turn, so items keep their order.
+    if (pulling) return pulling.then(next, next)
+    try {
+      const result = take()
+      if (result) return Promise.resolve(result)
+    } catch (error) {
+      return Promise.reject(fail(error))
+    }
+    const current = pull()
+    const settle = () => {
+      if (pulling === current) pulling = undefined
+    }
+    pulling = current
+    current.then(settle, settle)
+    return current
+  }
+
+  return {
+    next,
+    return() {
+      close(true)
+      return Promise.resolve(ended<T>())
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import { OpenAIError } from '../errors'
+import { _iterateNDJSON } from './ndjson'
+import { _iterateSSEResponse, type SSEStreamOptions } from './sse-response-iterator'
+import { _teeIterator } from './tee'
+
+/**
+ * A single-use async iterable of a streamed response's items.
+ *
+ * Breaking out of `for await` (or calling the iterator's `return()`) aborts `controller`, which cancels
+ * the request. Use {@link Stream.tee} to read the items twice.
+ *
+ * @example
+ * const stream = Stream.fromSSEResponse<ResponseStreamEvent>(response, controller)
+ * for await (const event of stream) if (event.type === 'response.output_text.delta') write(event.delta)
+ */
+export class Stream<T> implements AsyncIterable<T> {
+  /** Aborting it cancels the underlying request and ends iteration. */
+  readonly controller: AbortController
+  /** The HTTP response the items are read from (`undefined` for streams built from a `ReadableStream`). */
+  readonly response: Response | undefined
+  readonly #iterate: () => AsyncIterator<T>
+  #consumed = false
+  // A tee branch shares the controller with its sibling, so cancelling one branch must not abort it.
+  #teeBranch = false
+
+  /** Wraps `iterate`, which is called once, when iteration starts. Prefer the static constructors. */
+  constructor(iterate: () => AsyncIterator<T>, controller: AbortController, response?: Response) {
+    this.#iterate = iterate
+    this.controller = controller
+    this.response = response
+  }
+
+  /**
+   * Reads a `text/event-stream` response. `data: [DONE]` ends the stream (the body is cancelled, the
+   * request is not aborted); malformed JSON data throws a `SyntaxError` that does not quote the data.
+   * See {@link SSEStreamOptions} for the item shape and abort handling. A response without a body aborts
+   * `controller` and throws when iterated.
+   */
+  static fromSSEResponse<T>(
+    response: Response,
+    controller: AbortController,
+    options?: SSEStreamOptions,
+  ): Stream<T> {
+    return new Stream<T>(() => _iterateSSEResponse<T>(response, controller, options), controller, response)
+  }
+
+  /**
+   * Reads newline-delimited JSON, as written by {@link Stream.toReadableStream}. Blank lines are skipped; a
+   * malformed line throws `SyntaxError('Error reading response: malformed newline-delimited JSON.')`.
+   */
+  static fromReadableStream<T>(readable: ReadableStream<Uint8Array>, controller: AbortController): Stream<T> {
+    return new Stream<T>(() => _iterateNDJSON<T>(readable, controller), controller)
+  }
+
+  /** Starts iteration; a second call gets an iterator that throws, as the items are read only once. */
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#consumed) {
+      const error = new OpenAIError(
+        'Cannot iterate over a consumed stream, use `.tee()` to split the stream.',
+      )
+      return { next: () => Promise.reject(error) }
+    }
+    this.#consumed = true
+    return this.#iterate()
+  }
+
+  /**
+   * Splits the stream into two that each get every item, at their own pace (items are queued for the
+   * slower one). Stopping one branch drops its queue; the request is cancelled when both stopped early.
+   */
+  tee(): [Stream<T>, Stream<T>] {
+    const [left, right] = _teeIterator(this[Symbol.asyncIterator]())
+    return [this.#branch(left), this.#branch(right)]
+  }
+
+  #branch(iterator: AsyncIterator<T>): Stream<T> {
+    const stream = new Stream<T>(() => iterator, this.controller, this.response)
+    stream.#teeBranch = true
+    return stream
+  }
+
+  /**
+   * The items as newline-delimited JSON bytes (`JSON.stringify(item) + '\n'` each), for instance to send
+   * them on from a server; {@link Stream.fromReadableStream} reads them back. Cancelling it stops the
+   * source and aborts the request (a tee branch only drops its own queue).
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const encoder = new TextEncoder()
+    let iterator: AsyncIterator<T> | undefined
+    let cancelled: Promise<void> | undefined
+    const cancel = (): Promise<void> => {
+      cancelled ??= (async () => {
+        if (!this.#teeBranch) this.controller.abort()
+        await iterator?.return?.()
+      })()
+      return cancelled
+    }
+    return new ReadableStream<Uint8Array>({
+      start: () => {
+        iterator = this[Symbol.asyncIterator]()
+      },
+      pull: async (readable) => {
+        try {
+          const { value, done } = await iterator!.next()
+          if (done) readable.close()
+          else readable.enqueue(encoder.encode(JSON.stringify(value) + '\n'))
+        } catch (error) {
+          readable.error(error)
+          // An errored ReadableStream never calls cancel(); release the source here.
+          cancel().catch(() => {})
+        }
+      },
+      cancel,
+    })
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { applyFault } from './apply-fault'
+import { hasBearerToken, sendInvalidApiKey } from './auth'
+import { CONTROL_PREFIX, handleControlRoute } from './control-routes'
+import { answerPreflight, setCorsHeaders } from './cors'
+import { takeFault } from './faults'
+import { type MockState, recordRequest } from './mock-state'
+import { readBody, splitTarget, toRecordedRequest } from './record-request'
+import { sendError } from './reply'
+import { decodeParams, findRoute, type Route } from './route'
+
+/** How one server handles requests. */
+export interface HandlerConfig {
+  state: MockState
+  routes: readonly Route[]
+  requireAuth: boolean
+}
+
+const isV1 = (path: string) => path === '/v1' || path.startsWith('/v1/')
+
+/** A signal that aborts when the response closes (client gone or answer sent) or the server closes. */
+function requestSignal(res: ServerResponse, closing: AbortSignal): AbortSignal {
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  closing.addEventListener('abort', abort, { once: true })
+  res.once('close', () => {
+    closing.removeEventListener('abort', abort)
+    abort()
+  })
+  return controller.signal
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, config: HandlerConfig): Promise<void> {
+  setCorsHeaders(res)
+  if (req.method === 'OPTIONS') return answerPreflight(req, res)
+  const { state } = config
+  const target = splitTarget(req.url ?? '/')
+  if (target.path.startsWith(CONTROL_PREFIX)) {
+    return handleControlRoute(state, toRecordedRequest(req, await readBody(req)), res)
+  }
+  res.setHeader('x-request-id', `req_${randomUUID().replaceAll('-', '')}`)
+  const signal = requestSignal(res, state.closing)
+  const request = toRecordedRequest(req, await readBody(req))
+  recordRequest(state, request)
+
+  const fault = takeFault(state, request.method, request.path)
+  if (fault && (await applyFault(fault, res, signal))) return
+  if (config.requireAuth && isV1(request.path) && !hasBearerToken(request.headers))
+    return sendInvalidApiKey(res)
+
+  const found = findRoute(config.routes, request.method, request.path)
+  if (!found) {
+    return sendError(
+      res,
+      404,
+      `Invalid URL (${request.method} ${request.path}): the mock server has no such route.`,
+      {
+        code: 'unknown_url',
+      },
+    )
+  }
+  const params = decodeParams(found.params)
+  if (!params) return sendError(res, 400, `Malformed percent-encoding in the path ${request.path}.`)
+  await found.route.handle({ req, res, request, params, state, signal })
+}
+
+/** Handles one request: CORS, control routes, recording, faults, auth, then the matching route. */
+export async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  config: HandlerConfig,
+): Promise<void> {
+  try {
+    await route(req, res, config)
+  } catch (error) {
+    // A client that hung up mid-body lands here too; there is nobody left to answer.
+    if (res.destroyed || req.destroyed) return
+    if (res.headersSent) return void res.destroy()
+    sendError(res, 500, `The mock server failed while handling the request: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,2 @@
+export { startMockServer } from './start-mock-server'
+export type { Fault, MockServer, MockServerOptions, RecordedRequest } from './types'

@@ -1,0 +1,17 @@
+import type { Route } from '../route'
+import { chatCompletionsRoutes } from './chat-completions'
+import { echoRoutes } from './echo'
+import { itemsRoutes } from './items'
+import { modelsRoutes } from './models'
+import { responsesRoutes } from './responses'
+import { sseRoutes } from './sse'
+
+/** Every route the server answers, tried in order; add an area by appending its list here. */
+export const routes: readonly Route[] = [
+  ...itemsRoutes,
+  ...modelsRoutes,
+  ...sseRoutes,
+  ...echoRoutes,
+  ...responsesRoutes,
+  ...chatCompletionsRoutes,
+]

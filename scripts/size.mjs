@@ -1,0 +1,41 @@
+// Size budgets (design.md section 8): prints a table and exits 1 when any budget is exceeded.
+import { bundleSize } from './bundle-size.mjs'
+import { budgets } from './size-budgets.mjs'
+
+const FORBIDDEN = [/node_modules\/zod\//, /node_modules\/(ws|isomorphic-ws)\//, /^node:/]
+let failed = 0
+const rows = []
+for (const b of budgets) {
+  let size
+  try {
+    size = await bundleSize(b.code)
+  } catch (error) {
+    failed++
+    rows.push([b.name, 'build failed', '', `${b.limit}`, `FAIL ${error.message.split('\n')[0]}`])
+    continue
+  }
+  const problems = []
+  if (size.gzip > b.limit) problems.push(`over by ${size.gzip - b.limit} B`)
+  for (const input of size.inputs) {
+    if (FORBIDDEN.some((re) => re.test(input))) problems.push(`pulls ${input}`)
+    if (b.noCore && /packages\/core\//.test(input)) problems.push('pulls core')
+  }
+  if (problems.length) failed++
+  rows.push([
+    b.name,
+    `${size.min}`,
+    `${size.gzip}`,
+    `${b.limit}`,
+    problems.length ? `FAIL ${problems.join('; ')}` : 'ok',
+  ])
+}
+const head = ['bundle (browser ESM, minified)', 'min B', 'gzip -9 B', 'budget B', 'result']
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+console.log(line(head))
+for (const r of rows) console.log(line(r))
+if (process.argv.includes('--json')) console.log(JSON.stringify({ bench: 'size', rows }))
+if (failed) {
+  console.error(`${failed} size budget(s) exceeded`)
+  process.exit(1)
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs'
+import { defineConfig, type Options } from 'tsup'
+
+/** One build recipe for every package: ESM + CJS + .d.ts/.d.cts, no minification (consumers minify). */
+export function packageConfig(entry: Record<string, string>, extra: Options = {}) {
+  return defineConfig({
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'es2022',
+    sourcemap: false,
+    splitting: true,
+    treeshake: false,
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+    ...extra,
+  })
+}
