@@ -31,24 +31,46 @@ const workspacePackages = {
   },
 }
 
-/** Returns { min, gzip, inputs } for an ESM snippet. */
+/**
+ * Bundles with code splitting, as app bundlers do, and returns sizes for the entry chunk (what loads up front)
+ * and for all chunks (entry + chunks loaded on first use through `import()`), plus every input module.
+ */
 export async function bundleSize(code, { conditions = ['browser', 'import'] } = {}) {
   const out = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js' },
+    stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
+    splitting: true,
+    outdir: join(root, '.tmp', 'size'),
     conditions,
     write: false,
     metafile: true,
     logLevel: 'silent',
     plugins: [workspacePackages],
   })
-  const bytes = out.outputFiles[0].contents
+  const gz = (f) => gzipSync(f.contents, { level: 9 }).length
+  const outputs = out.metafile.outputs
+  const file = (name) => out.outputFiles.find((f) => f.path.endsWith(`/${name.split('/').at(-1)}`))
+  // Walk the chunk graph from the entry: static imports load up front, live import() calls load on first use.
+  const reach = (kinds) => {
+    const seen = new Set()
+    const visit = (name) => {
+      if (seen.has(name)) return
+      seen.add(name)
+      for (const i of outputs[name].imports) if (kinds.includes(i.kind) && outputs[i.path]) visit(i.path)
+    }
+    visit(Object.keys(outputs).find((name) => outputs[name].entryPoint))
+    return [...seen].filter((name) => name.endsWith('.js')).map(file)
+  }
+  const upFront = reach(['import-statement'])
+  const all = reach(['import-statement', 'dynamic-import'])
   return {
-    min: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
+    min: all.reduce((n, f) => n + f.contents.length, 0),
+    gzip: all.reduce((n, f) => n + gz(f), 0),
+    entryGzip: upFront.reduce((n, f) => n + gz(f), 0),
+    chunks: all.length,
     inputs: Object.keys(out.metafile.inputs),
   }
 }

@@ -83,7 +83,11 @@ describe('faults over real sockets', () => {
   it('a stream cut mid-event delivers the complete events, then fails', async () => {
     mock.enqueueFault({
       match: { path: '/v1/sse' },
-      sse: { chunks: ['data: {"index":0}\n\n', 'data: {"index":1}\n\n', 'data: {"ind'], cutAfter: 3 },
+      sse: {
+        chunks: ['data: {"index":0}\n\n', 'data: {"index":1}\n\n', 'data: {"ind'],
+        delayMs: 50,
+        cutAfter: 3,
+      },
     })
     const stream = await request<AsyncIterable<{ index: number }>>(client(), {
       method: 'get',
@@ -100,7 +104,11 @@ describe('faults over real sockets', () => {
 
   it('a malformed SSE payload is a clear SyntaxError', async () => {
     mock.enqueueFault({ match: { path: '/v1/sse' }, sse: { chunks: ['data: {not json}\n\n'] } })
-    const stream = await request<AsyncIterable<unknown>>(client(), { method: 'get', path: '/sse', stream: true })
+    const stream = await request<AsyncIterable<unknown>>(client(), {
+      method: 'get',
+      path: '/sse',
+      stream: true,
+    })
     const error = await (async () => {
       for await (const _ of stream) {
       }

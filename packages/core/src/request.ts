@@ -15,7 +15,6 @@ import { shouldLog } from './log'
 import { redactSecrets, redactURL } from './redact'
 import { retryDelay, shouldRetry } from './retry-policy'
 import { sleep } from './sleep'
-import { Stream } from './sse/stream'
 import { VERSION } from './version'
 
 /** Per-call options every operation accepts as its last argument. */
@@ -75,11 +74,11 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
     'openai-project': client.project ?? undefined,
     'idempotency-key': spec.idempotencyKey,
   }
-  const logging = client.logLevel !== 'off'
+  const observed = client.hooks !== undefined || shouldLog(client.logLevel, 'info')
   const info: RequestInfo = {
     attempt: 0,
     method,
-    url: client.hooks || logging ? redactURL(url) : '',
+    url: observed ? redactURL(url) : '',
     logId: `log_${((++logCounter * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(-6)}`,
   }
   let retries = 0
@@ -107,8 +106,8 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       signal?.removeEventListener('abort', onAbort)
     }
     const started = Date.now()
-    hook(client, 'onRequest', info)
-    if (logging && shouldLog(client.logLevel, 'debug'))
+    if (client.hooks) hook(client, 'onRequest', info)
+    if (observed && shouldLog(client.logLevel, 'debug'))
       client.logger.debug(`[${info.logId}] sending request`, info.url)
 
     let response: Response
@@ -116,7 +115,13 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: controller.signal }
       if (streaming) init.duplex = 'half'
       const fetchFn = client.fetch
-      response = await fetchFn(url, { ...init, ...client.fetchOptions, ...spec.fetchOptions })
+      // Caller's fetchOptions go last so they can override anything, as in the official SDK.
+      response = await fetchFn(
+        url,
+        client.fetchOptions || spec.fetchOptions
+          ? { ...init, ...client.fetchOptions, ...spec.fetchOptions }
+          : init,
+      )
     } catch (cause) {
       release()
       if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
@@ -169,8 +174,11 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       // Only the wait for headers is timed for streams; the user's signal keeps cancelling the body.
       clearTimeout(timer)
       done(client, info, started, response, requestID)
+      // Loaded on first use, so apps that never stream do not ship the SSE decoder in their main bundle.
       const data = spec.stream
-        ? Stream.fromSSEResponse(response, controller, { isUserAbort: () => !!signal?.aborted })
+        ? (await import('./sse/stream')).Stream.fromSSEResponse(response, controller, {
+            isUserAbort: () => !!signal?.aborted,
+          })
         : response
       return { data: data as T, response }
     }
@@ -299,7 +307,7 @@ function done(
 }
 
 function fail(client: Client, info: RequestInfo, started: number, error: unknown, why: string) {
-  hook(client, 'onError', { ...info, durationMs: Date.now() - started, error })
+  if (client.hooks) hook(client, 'onError', { ...info, durationMs: Date.now() - started, error })
   if (shouldLog(client.logLevel, 'info')) logLine(client, info, started, undefined, `error; ${why}`, error)
 }
 

@@ -9,6 +9,7 @@ import { type MockState, recordRequest } from './mock-state'
 import { readBody, splitTarget, toRecordedRequest } from './record-request'
 import { sendError } from './reply'
 import { decodeParams, findRoute, type Route } from './route'
+import { refuseIssuedAccessToken } from './routes/issued-access-tokens'
 
 /** How one server handles requests. */
 export interface HandlerConfig {
@@ -48,6 +49,7 @@ async function route(req: IncomingMessage, res: ServerResponse, config: HandlerC
   if (fault && (await applyFault(fault, res, signal))) return
   if (config.requireAuth && isV1(request.path) && !hasBearerToken(request.headers))
     return sendInvalidApiKey(res)
+  if (config.requireAuth && isV1(request.path) && refuseIssuedAccessToken(state, request, res)) return
 
   const found = findRoute(config.routes, request.method, request.path)
   if (!found) {

@@ -1,1 +1,2 @@
-export {}
+export { connectRealtime } from './connect-realtime.node'
+export * from './runtime-neutral'

@@ -1,1 +1,6 @@
-export {}
+export { ContentFilterFinishReasonError, LengthFinishReasonError } from '../finish-reason-errors'
+export { runTools } from '../run-tools'
+export { parseChatCompletion } from './parse-chat-completion'
+export { toStrictJSONSchema } from './to-strict-json-schema'
+export { type ZodFunctionOptions, zodFunction } from './zod-function'
+export { zodResponseFormat } from './zod-response-format'

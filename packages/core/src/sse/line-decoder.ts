@@ -80,8 +80,8 @@ export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterSt
   // The last text seen ended in `\r`: a `\n` at the start of the next text belongs to that line end.
   let skipLF = false
 
-  function line(text: string, start: number, end: number): void {
-    if (parts.length === 0) return visit(text, start, end)
+  // A line that began in an earlier chunk: join its pieces, then visit it.
+  function joined(text: string, start: number, end: number): void {
     if (stats) stats.joined += partsLength + end - start
     const whole =
       parts.length === 1 ? parts[0] + text.slice(start, end) : parts.join('') + text.slice(start, end)
@@ -104,13 +104,15 @@ export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterSt
     if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start + (cr === -1 ? length : cr + 1) - start
     while (lf !== -1 || cr !== -1) {
       if (cr === -1 || (lf !== -1 && lf < cr)) {
-        line(text, start, lf)
+        if (parts.length === 0) visit(text, start, lf)
+        else joined(text, start, lf)
         start = lf + 1
         lf = text.indexOf('\n', start)
         if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start
         continue
       }
-      line(text, start, cr)
+      if (parts.length === 0) visit(text, start, cr)
+      else joined(text, start, cr)
       start = cr + 1
       if (start === length) skipLF = true
       else if (text.charCodeAt(start) === LF) {
@@ -137,7 +139,7 @@ export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterSt
       // Bytes of an unfinished UTF-8 character become U+FFFD, as any UTF-8 decoder does at EOF.
       const rest = utf8.decode()
       if (rest.length > 0) split(rest)
-      if (parts.length > 0) line('', 0, 0)
+      if (parts.length > 0) joined('', 0, 0)
       skipLF = false
     },
   }

@@ -70,6 +70,8 @@ const NO_RAW: string[] = []
 const COLON = 58
 const SPACE = 32
 const CR = 13
+const D = 100
+const E = 101
 
 /** Receives a finished event's fields (no object is made, so callers that need none pay for none). */
 export type _SSEDispatch = (event: string | null, data: string, raw: string[]) => void
@@ -83,8 +85,6 @@ export type _SSEDispatch = (event: string | null, data: string, raw: string[]) =
 // @__NO_SIDE_EFFECTS__
 export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSEParser {
   let name: string | null = null
-  // The previous event name: streams repeat a few names, so reuse the string instead of copying it again.
-  let lastName = ''
   // The first data line alone; the others only in the (rare) multi-line case, so one line needs no join.
   let data: string | undefined
   let moreData: string[] | undefined
@@ -102,16 +102,16 @@ export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSE
     dispatch(event, joined, lines)
   }
 
+  function addData(line: string): void {
+    if (data === undefined) data = line
+    else if (moreData) moreData.push(line)
+    else moreData = [data, line]
+  }
+
   // Where the value of a field whose name is `length` long starts: after the colon, less one space.
   function valueStart(text: string, start: number, end: number, length: number): number {
     const from = start + length + 1
     return from < end && text.charCodeAt(from) === SPACE ? from + 1 : from
-  }
-
-  function eventName(text: string, from: number, end: number): string {
-    if (lastName.length === end - from && text.startsWith(lastName, from)) return lastName
-    lastName = text.slice(from, end)
-    return lastName
   }
 
   return {
@@ -121,22 +121,16 @@ export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSE
       if (keepRaw) raw.push(text.slice(start, end))
       // Only `data` and `event` matter, so the field name is checked in place rather than found with an
       // indexOf(':') that could run past the line end on a line without a colon.
-      if (text.startsWith('data', start)) {
+      const first = text.charCodeAt(start)
+      if (first === D && text.startsWith('data', start)) {
         if (end === start + 4) addData('')
         else if (text.charCodeAt(start + 4) === COLON)
           addData(text.slice(valueStart(text, start, end, 4), end))
-      } else if (text.startsWith('event', start)) {
+      } else if (first === E && text.startsWith('event', start)) {
         if (end === start + 5) name = ''
-        else if (text.charCodeAt(start + 5) === COLON)
-          name = eventName(text, valueStart(text, start, end, 5), end)
+        else if (text.charCodeAt(start + 5) === COLON) name = text.slice(valueStart(text, start, end, 5), end)
       }
     },
     end: flush,
-  }
-
-  function addData(line: string): void {
-    if (data === undefined) data = line
-    else if (moreData) moreData.push(line)
-    else moreData = [data, line]
   }
 }

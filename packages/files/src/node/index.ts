@@ -1,1 +1,41 @@
-export {}
+export {
+  addUploadPart,
+  type BinaryData,
+  type ByteChunk,
+  type ByteStream,
+  cancelUpload,
+  completeUpload,
+  createUpload,
+  deleteFile,
+  type ExpiresAfter,
+  type FileContents,
+  type FileDeleted,
+  type FileLike,
+  type FileListParams,
+  type FileObject,
+  FileProcessingTimeoutError,
+  type FilePurpose,
+  FileTooLargeError,
+  type FileTuple,
+  InvalidUploadError,
+  listFiles,
+  MAX_FILE_BYTES,
+  MAX_PART_BYTES,
+  MAX_UPLOAD_BYTES,
+  retrieveFile,
+  retrieveFileContent,
+  type StreamingFile,
+  type ToFileOptions,
+  type Upload,
+  type Uploadable,
+  type UploadCompleteParams,
+  type UploadCreateParams,
+  type UploadPart,
+  type UploadPartCreateParams,
+  type WaitForProcessingOptions,
+  waitForProcessing,
+} from '../index'
+export { type FileFromPathOptions, fileFromPath } from './file-from-path'
+export { type NodeUploadable, toFile } from './to-file'
+export { type NodeFileCreateParams, uploadFile } from './upload-file'
+export { type NodeUploadLargeFileParams, uploadLargeFile } from './upload-large-file'

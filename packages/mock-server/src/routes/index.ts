@@ -1,10 +1,12 @@
 import type { Route } from '../route'
 import { chatCompletionsRoutes } from './chat-completions'
+import { cloudMetadataRoutes } from './cloud-metadata'
 import { echoRoutes } from './echo'
 import { itemsRoutes } from './items'
 import { modelsRoutes } from './models'
 import { responsesRoutes } from './responses'
 import { sseRoutes } from './sse'
+import { tokenExchangeRoutes } from './token-exchange'
 
 /** Every route the server answers, tried in order; add an area by appending its list here. */
 export const routes: readonly Route[] = [
@@ -14,4 +16,6 @@ export const routes: readonly Route[] = [
   ...echoRoutes,
   ...responsesRoutes,
   ...chatCompletionsRoutes,
+  ...tokenExchangeRoutes,
+  ...cloudMetadataRoutes,
 ]

@@ -1,0 +1,266 @@
+import { APIError, APIUserAbortError, createClient, OpenAIError } from '@acme/openai-core'
+import { type MockServer, startMockServer } from '@acme/openai-mock'
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { createChatCompletion } from './create-chat-completion'
+import { streamChatCompletion } from './stream-chat-completion'
+import type { ChatCompletionChunk } from './types/chat-completion-chunk'
+import type { ParsedChatCompletion } from './types/parsed-chat-completion'
+
+let mock: MockServer
+let client: ReturnType<typeof createClient>
+beforeAll(async () => {
+  mock = await startMockServer()
+  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+})
+afterAll(() => mock.close())
+beforeEach(() => mock.reset())
+
+const user = (content: string) => ({ role: 'user' as const, content })
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    strict: true,
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    },
+  },
+}
+
+describe('streamChatCompletion', () => {
+  it('emits content events in order and accumulates the final completion', async () => {
+    const stream = streamChatCompletion(client, { model: 'gpt-5.4', messages: [user('Hi there')] })
+    const events: string[] = []
+    const deltas: string[] = []
+    for (const name of ['connect', 'chunk', 'content.done', 'chatCompletion', 'finalContent', 'end'] as const)
+      stream.on(name, () => events.push(name))
+    stream.on('content.delta', ({ delta, snapshot }) => deltas.push(`${delta}|${snapshot}`))
+    let done: unknown
+    stream.on('content.done', (event) => (done = event))
+
+    const completion = await stream.finalChatCompletion()
+    expect(deltas).toEqual([
+      'Hello! |Hello! ',
+      'You |Hello! You ',
+      'said: |Hello! You said: ',
+      'Hi |Hello! You said: Hi ',
+      'there|Hello! You said: Hi there',
+    ])
+    expect(done).toEqual({ content: 'Hello! You said: Hi there', parsed: null })
+    expect(events).toEqual([
+      'connect',
+      ...Array(7).fill('chunk'),
+      'content.done',
+      'chatCompletion',
+      'finalContent',
+      'end',
+    ])
+    expect(completion).toEqual({
+      id: 'chatcmpl-mock_0001',
+      object: 'chat.completion',
+      created: expect.any(Number),
+      model: 'gpt-5.4',
+      service_tier: 'default',
+      system_fingerprint: 'fp_mock',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          logprobs: null,
+          message: { role: 'assistant', content: 'Hello! You said: Hi there', refusal: null, parsed: null },
+        },
+      ],
+    })
+    expect(await stream.finalContent()).toBe('Hello! You said: Hi there')
+    expect(stream.ended).toBe(true)
+    expect(stream.errored).toBe(false)
+    const [sent] = mock.requests
+    expect(sent.json).toEqual({ model: 'gpt-5.4', messages: [user('Hi there')], stream: true })
+    expect(sent.headers['x-stainless-helper-method']).toBe('stream')
+  })
+
+  it('matches what the non-streaming call returns, with usage when asked', async () => {
+    const params = { model: 'gpt-5.4', messages: [user('Same answer?')], store: false }
+    const plain = await createChatCompletion(client, params)
+    const streamed = await streamChatCompletion(client, {
+      ...params,
+      stream_options: { include_usage: true },
+    }).finalChatCompletion()
+    const { id: _a, created: _b, choices: plainChoices, ...plainRest } = plain
+    const { id: _c, created: _d, choices: streamedChoices, ...streamedRest } = streamed
+    expect(streamedRest).toEqual(plainRest)
+    expect(streamedChoices[0].message.content).toBe(plainChoices[0].message.content)
+  })
+
+  it('emits tool-call argument events per index and parses strict tool arguments', async () => {
+    const stream = streamChatCompletion(client, {
+      model: 'gpt-5.4',
+      messages: [user('What is the weather in Paris?')],
+      tools: [weatherTool],
+    })
+    const deltas: string[] = []
+    const done: unknown[] = []
+    stream.on('tool_calls.function.arguments.delta', (e) => deltas.push(`${e.index}:${e.arguments_delta}`))
+    stream.on('tool_calls.function.arguments.done', (e) => done.push(e))
+    const message = await stream.finalMessage()
+    expect(deltas).toEqual(['0:', '0:{"city', '0:":"Par', '0:is"}'])
+    expect(done).toEqual([
+      { name: 'get_weather', index: 0, arguments: '{"city":"Paris"}', parsed_arguments: { city: 'Paris' } },
+    ])
+    expect(message.tool_calls).toEqual([
+      {
+        id: 'call_mock_0001',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}', parsed_arguments: { city: 'Paris' } },
+      },
+    ])
+    expect(await stream.finalContent()).toBe(null)
+  })
+
+  it('accumulates refusals, several tool calls and several choices from a scripted stream', async () => {
+    const base = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm' }
+    const frame = (choices: unknown[]) => `data: ${JSON.stringify({ ...base, choices })}\n\n`
+    mock.enqueueFault({
+      sse: {
+        chunks: [
+          frame([{ index: 0, delta: { role: 'assistant', refusal: 'I cannot' }, finish_reason: null }]),
+          frame([{ index: 1, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }]),
+          frame([{ index: 1, delta: { tool_calls: [{ index: 1, id: 'b', type: 'function', function: { name: 'g', arguments: '[1' } }] }, finish_reason: null }]),
+          frame([{ index: 0, delta: { refusal: ' help.' }, finish_reason: 'stop' }]),
+          frame([{ index: 1, delta: { tool_calls: [{ index: 1, function: { arguments: ']' } }] }, finish_reason: 'tool_calls' }]),
+          'data: [DONE]\n\n',
+        ],
+      },
+    })
+    const stream = streamChatCompletion(client, { model: 'm', messages: [user('x')], n: 2 })
+    const log: string[] = []
+    stream.on('refusal.delta', (e) => log.push(`refusal.delta ${e.snapshot}`))
+    stream.on('refusal.done', (e) => log.push(`refusal.done ${e.refusal}`))
+    stream.on('tool_calls.function.arguments.done', (e) => log.push(`args.done ${e.index} ${e.name} ${e.arguments}`))
+    stream.on('content.done', () => log.push('content.done'))
+    const completion = await stream.finalChatCompletion()
+    expect(log).toEqual([
+      'refusal.delta I cannot',
+      'args.done 0 f {}',
+      'refusal.delta I cannot help.',
+      'refusal.done I cannot help.',
+      'args.done 1 g [1]',
+    ])
+    expect(completion.choices.map((c) => c.message.refusal ?? c.message.tool_calls?.length)).toEqual([
+      'I cannot help.',
+      2,
+    ])
+  })
+
+  it('parses the content of a json_schema format on content.done and in the final completion', async () => {
+    const stream = streamChatCompletion(client, {
+      model: 'gpt-5.4',
+      messages: [user('Where?')],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'place',
+          strict: true,
+          schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      },
+    })
+    let parsedOnDone: unknown
+    stream.on('content.done', (e) => (parsedOnDone = e.parsed))
+    const completion = await stream.finalChatCompletion()
+    expect(parsedOnDone).toEqual({ city: 'Paris' })
+    expect(completion.choices[0].message.parsed).toEqual({ city: 'Paris' })
+  })
+
+  it('is async-iterable over the raw chunks', async () => {
+    const stream = streamChatCompletion(client, { model: 'gpt-5.4', messages: [user('Hi')] })
+    const chunks: ChatCompletionChunk[] = []
+    for await (const chunk of stream) chunks.push(chunk)
+    expect(chunks.map((c) => c.choices[0].delta.content ?? `[${c.choices[0].finish_reason}]`)).toEqual([
+      '',
+      'Hello! ',
+      'You ',
+      'said: ',
+      'Hi',
+      '[stop]',
+    ])
+    expect(stream.currentChatCompletionSnapshot?.choices[0].message.content).toBe('Hello! You said: Hi')
+  })
+
+  it('aborts: the request is cancelled and the results reject with APIUserAbortError', async () => {
+    mock.enqueueFault({ delayMs: 5_000 })
+    const stream = streamChatCompletion(client, { model: 'gpt-5.4', messages: [user('Hi')] })
+    const onAbort: unknown[] = []
+    stream.on('abort', (e) => onAbort.push(e))
+    const ended = new Promise<void>((resolve) => stream.on('end', resolve))
+    setTimeout(() => stream.abort(), 20)
+    await expect(stream.finalChatCompletion()).rejects.toBeInstanceOf(APIUserAbortError)
+    await ended
+    expect(stream.aborted).toBe(true)
+    expect(onAbort).toHaveLength(1)
+  })
+
+  it("aborts when the caller's signal fires, and when iteration stops early", async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const early = streamChatCompletion(client, { model: 'm', messages: [user('Hi')] }, { signal: controller.signal })
+    await expect(early.done()).rejects.toBeInstanceOf(APIUserAbortError)
+
+    const stream = streamChatCompletion(client, { model: 'm', messages: [user('one two three four')] })
+    for await (const chunk of stream) if (chunk.choices[0]?.delta.content === 'Hello! ') break
+    await expect(stream.done()).rejects.toBeInstanceOf(APIUserAbortError)
+    expect(stream.controller.signal.aborted).toBe(true)
+  })
+
+  it('reports a mid-stream error to listeners and to the final promises', async () => {
+    const stream = streamChatCompletion(client, { model: 'gpt-5.4', messages: [user('trigger error')] })
+    const errors: unknown[] = []
+    stream.on('error', (e) => errors.push(e))
+    const error = await stream.finalContent().catch((e) => e)
+    expect(error).toBeInstanceOf(APIError)
+    expect(errors).toEqual([error])
+    expect(stream.errored).toBe(true)
+
+    mock.enqueueFault({ sse: { chunks: ['data: [DONE]\n\n'] } })
+    const empty = streamChatCompletion(client, { model: 'm', messages: [user('x')] })
+    await expect(empty.finalChatCompletion()).rejects.toThrow(
+      new OpenAIError('request ended without sending any chunks'),
+    )
+  })
+
+  it('leaves the helper header out when the client turns it off', async () => {
+    const quiet = createClient({
+      apiKey: 'sk-test',
+      baseURL: mock.baseURL,
+      defaultHeaders: { 'X-Stainless-Helper-Method': null },
+    })
+    await streamChatCompletion(quiet, { model: 'm', messages: [user('x')] }).done()
+    expect(mock.requests[0].headers['x-stainless-helper-method']).toBe(undefined)
+  })
+
+  it('types parsed content from the params', () => {
+    const types = () => {
+      const plain = streamChatCompletion(client, { model: 'm', messages: [user('x')] })
+      expectTypeOf(plain.finalChatCompletion()).toEqualTypeOf<Promise<ParsedChatCompletion<null>>>()
+      expectTypeOf(plain.finalContent()).toEqualTypeOf<Promise<string | null>>()
+      expectTypeOf(plain[Symbol.asyncIterator]).returns.toEqualTypeOf<AsyncIterator<ChatCompletionChunk>>()
+      plain.on('content.delta', (e) => expectTypeOf(e.snapshot).toBeString())
+      plain.on('chunk', (chunk, snapshot) => {
+        expectTypeOf(chunk).toEqualTypeOf<ChatCompletionChunk>()
+        expectTypeOf(snapshot.choices[0].message.content).toEqualTypeOf<string | null | undefined>()
+      })
+      const raw = streamChatCompletion(client, {
+        model: 'm',
+        messages: [user('x')],
+        response_format: { type: 'json_schema', json_schema: { name: 'n' } },
+      })
+      expectTypeOf(raw.finalMessage()).resolves.toHaveProperty('parsed').toEqualTypeOf<unknown>()
+      // @ts-expect-error the helper always streams
+      streamChatCompletion(client, { model: 'm', messages: [user('x')], stream: false })
+    }
+    expect(types).toBeTypeOf('function')
+  })
+})

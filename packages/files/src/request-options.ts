@@ -1,0 +1,20 @@
+import type { RequestOptions } from '@acme/openai-core'
+import { InvalidUploadError } from './errors'
+
+/** Refuses a missing or empty `purpose` before anything is sent (the API would answer 400 after the upload). */
+export function requirePurpose(purpose: unknown): void {
+  if (typeof purpose !== 'string' || !purpose)
+    throw new InvalidUploadError(
+      `Missing \`purpose\` (got ${purpose === '' ? 'an empty string' : String(purpose)}): pass one of ` +
+        "'assistants', 'batch', 'fine-tune', 'vision', 'user_data' or 'evals'.",
+      'purpose',
+    )
+}
+
+/** The per-call options with `query` merged after the operation's own query. */
+export function withQuery(
+  query: Record<string, unknown> | undefined,
+  options: RequestOptions | undefined,
+): RequestOptions & { query: Record<string, unknown> } {
+  return { ...options, query: { ...query, ...options?.query } }
+}

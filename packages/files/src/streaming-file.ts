@@ -1,0 +1,61 @@
+import { InvalidUploadError } from './errors'
+import { brandStreamingFile, type StreamingFile } from './uploadable'
+
+/** What a `StreamingFile` is made of. */
+export interface StreamingFileInit {
+  name: string
+  type: string
+  size: number | undefined
+  lastModified: number
+  /** Opens the bytes; called at most once unless `reusable`. */
+  open: () => ReadableStream<Uint8Array>
+  /** The source can be opened again (e.g. a Blob's bytes). */
+  reusable?: boolean
+}
+
+/** Makes a `StreamingFile`: metadata now, bytes on demand. */
+// @__NO_SIDE_EFFECTS__
+export function makeStreamingFile(init: StreamingFileInit): StreamingFile {
+  let opened = false
+  return brandStreamingFile({
+    name: init.name,
+    type: init.type,
+    size: init.size,
+    lastModified: init.lastModified,
+    stream(): ReadableStream<Uint8Array> {
+      if (opened && !init.reusable)
+        throw new InvalidUploadError(
+          `The stream of '${init.name}' was already read, and a stream can be sent once. Make a new stream for ` +
+            'each upload, or pass a Blob/File (or a path through @acme/openai-files/node), which can be re-read.',
+          'file',
+        )
+      opened = true
+      return init.open()
+    },
+  })
+}
+
+/**
+ * The same file, but its stream errors with `makeError(bytesSoFar)` as soon as it yields more than `limit` bytes:
+ * for streams whose length is only known once read.
+ */
+export function capStreamingFile(file: StreamingFile, limit: number, makeError: (bytes: number) => Error) {
+  return makeStreamingFile({
+    name: file.name,
+    type: file.type,
+    size: file.size,
+    lastModified: file.lastModified,
+    open() {
+      let seen = 0
+      return file.stream().pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            seen += chunk.byteLength
+            if (seen > limit) controller.error(makeError(seen))
+            else controller.enqueue(chunk)
+          },
+        }),
+      )
+    },
+  })
+}

@@ -1,0 +1,2 @@
+export { connectRealtime } from './connect-realtime.browser'
+export * from './runtime-neutral'

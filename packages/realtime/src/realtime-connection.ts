@@ -1,0 +1,341 @@
+import { OpenAIError } from '@acme/openai-core'
+import { bytesToBase64 } from './audio/base64'
+import { pcm16Bytes } from './audio/pcm16-base64'
+import { RealtimeClosedError } from './errors'
+import { OPEN, type RealtimeSocket } from './realtime-socket'
+import type { RealtimeClientEvent } from './types/client-events'
+import type { RealtimeConversationItem, RealtimeResponseCreateParams } from './types/items'
+import type { RealtimeErrorEvent, RealtimeServerEvent, RealtimeServerEventOf } from './types/server-events'
+import type { RealtimeSessionUpdate } from './types/session'
+
+/** How a connection ended. */
+export interface RealtimeCloseInfo {
+  code: number
+  reason: string
+  /** `true` when you closed it (`close()`, `signal`) or the server closed normally (1000). */
+  expected: boolean
+  /** For an unexpected close: the error `for await` ends with. */
+  error?: RealtimeClosedError
+}
+
+/** Options every send helper takes. */
+export interface RealtimeEventOptions {
+  /** Your id for the event; an `error` it causes names it in `error.event_id`. */
+  event_id?: string
+}
+
+/** PCM16 audio as bytes, samples, or already base64-encoded. */
+export type RealtimeAudioInput = Uint8Array | Int16Array | ArrayBuffer | string
+
+/**
+ * An open realtime session. Iterate it with `for await` for every server event (a `break` keeps the connection
+ * open), or listen with `on(type, fn)`. Server `error` events are delivered like any other event, never thrown.
+ */
+export interface RealtimeConnection extends AsyncIterable<RealtimeServerEvent> {
+  /** The socket URL (it carries no credentials). */
+  readonly url: string
+  /** The subprotocol the server selected (`'realtime'` with browser auth), or `''`. */
+  readonly protocol: string
+  /** The underlying socket, for what this API does not cover. */
+  readonly socket: RealtimeSocket
+  /** Resolves (never rejects) once the connection is closed. */
+  readonly closed: Promise<RealtimeCloseInfo>
+  /** Sends any client event as JSON. Throws if the connection is closed. */
+  send(event: RealtimeClientEvent): void
+  /** Calls `listener` for every server event of `type` (`'*'`: every event); returns a function that stops it. */
+  on<T extends RealtimeServerEvent['type']>(
+    type: T,
+    listener: (event: RealtimeServerEventOf<T>) => void,
+  ): () => void
+  on(type: '*', listener: (event: RealtimeServerEvent) => void): () => void
+  /** Closes the connection (default 1000 `'OK'`); `for await` ends normally. */
+  close(code?: number, reason?: string): Promise<RealtimeCloseInfo>
+  session: {
+    /** `session.update`: changes the fields present; `session.type` is required. */
+    update(session: RealtimeSessionUpdate, options?: RealtimeEventOptions): void
+  }
+  conversation: {
+    item: {
+      /** `conversation.item.create` */
+      create(
+        item: RealtimeConversationItem,
+        options?: RealtimeEventOptions & { previous_item_id?: string },
+      ): void
+      /** `conversation.item.retrieve` */
+      retrieve(itemId: string, options?: RealtimeEventOptions): void
+      /** `conversation.item.truncate` */
+      truncate(
+        params: { item_id: string; content_index: number; audio_end_ms: number },
+        options?: RealtimeEventOptions,
+      ): void
+      /** `conversation.item.delete` */
+      delete(itemId: string, options?: RealtimeEventOptions): void
+    }
+  }
+  response: {
+    /** `response.create`, with optional per-response overrides. */
+    create(response?: RealtimeResponseCreateParams, options?: RealtimeEventOptions): void
+    /** `response.cancel` of the active response (or `response_id`). */
+    cancel(options?: RealtimeEventOptions & { response_id?: string }): void
+  }
+  inputAudioBuffer: {
+    /** `input_audio_buffer.append`: PCM16 bytes or samples are base64-encoded; a string is sent as is. */
+    append(audio: RealtimeAudioInput, options?: RealtimeEventOptions): void
+    /** `input_audio_buffer.commit` */
+    commit(options?: RealtimeEventOptions): void
+    /** `input_audio_buffer.clear` */
+    clear(options?: RealtimeEventOptions): void
+  }
+  outputAudioBuffer: {
+    /** `output_audio_buffer.clear` (WebRTC and SIP only). */
+    clear(options?: RealtimeEventOptions): void
+  }
+}
+
+/** Options of the connection itself. */
+export interface RealtimeConnectionOptions {
+  url: string
+  /** Events kept for `for await` while nobody iterates. */
+  maxBufferedEvents: number
+  signal?: AbortSignal | null
+}
+
+/** Bytes of raw audio per `input_audio_buffer.append` event, so each stays under the API's 15 MiB. */
+const MAX_APPEND_BYTES = 11 * 1024 * 1024
+/** How much of a bad frame an error event quotes. */
+const FRAME_QUOTE = 200
+
+let localEvents = 0
+
+function invalidFrame(code: string, message: string, frame: string): RealtimeErrorEvent {
+  return {
+    type: 'error',
+    event_id: `event_local_${++localEvents}`,
+    error: { type: 'invalid_frame', code, message, param: null, event_id: null },
+    frame: frame.slice(0, FRAME_QUOTE),
+  }
+}
+
+/** Parses one frame; anything but a JSON object with a string `type` becomes an `invalid_frame` error event. */
+function parseFrame(data: unknown): RealtimeServerEvent {
+  if (typeof data !== 'string')
+    return invalidFrame('binary_frame', 'The server sent a binary frame; realtime events are JSON text.', '')
+  let event: any
+  try {
+    event = JSON.parse(data)
+  } catch {
+    return invalidFrame('invalid_json', 'The server sent a frame that is not JSON; it was skipped.', data)
+  }
+  if (!event || typeof event !== 'object' || Array.isArray(event) || typeof event.type !== 'string')
+    return invalidFrame(
+      'invalid_event',
+      'The server sent JSON that is not an event (an object with a string `type`); it was skipped.',
+      data,
+    )
+  return event
+}
+
+function report(error: unknown): void {
+  // Like an EventTarget listener: a throwing listener must not break the connection or the other listeners.
+  queueMicrotask(() => {
+    throw error
+  })
+}
+
+/** Wraps a socket (open, or about to open) into a {@link RealtimeConnection}. */
+// @__NO_SIDE_EFFECTS__
+export function createRealtimeConnection(
+  socket: RealtimeSocket,
+  options: RealtimeConnectionOptions,
+): RealtimeConnection {
+  const listeners = new Map<string, Set<(event: any) => void>>()
+  let queue: RealtimeServerEvent[] = []
+  let head = 0
+  let overflow: OpenAIError | undefined
+  let waiting: ((result: IteratorResult<RealtimeServerEvent>) => void) | undefined
+  let waitingFail: ((error: unknown) => void) | undefined
+  let closedByUs = false
+  let closeInfo: RealtimeCloseInfo | undefined
+  let lastError: unknown
+  let resolveClosed!: (info: RealtimeCloseInfo) => void
+  const closed = new Promise<RealtimeCloseInfo>((resolve) => {
+    resolveClosed = resolve
+  })
+
+  const dispatch = (event: RealtimeServerEvent) => {
+    for (const key of [event.type, '*'])
+      for (const listener of listeners.get(key) ?? []) {
+        try {
+          listener(event)
+        } catch (error) {
+          report(error)
+        }
+      }
+    if (waiting) {
+      const wake = waiting
+      waiting = waitingFail = undefined
+      wake({ value: event, done: false })
+      return
+    }
+    if (overflow) return
+    if (queue.length - head >= options.maxBufferedEvents) {
+      // Nobody iterates (listeners only, or a slow loop): stop buffering rather than grow without bound.
+      queue = []
+      head = 0
+      overflow = new OpenAIError(
+        `More than ${options.maxBufferedEvents} realtime events arrived while nobody iterated the connection, so ` +
+          'buffering for `for await` stopped. Iterate sooner, raise `maxBufferedEvents`, or use `on()` only.',
+      )
+      return
+    }
+    queue.push(event)
+  }
+
+  socket.addEventListener('message', (message: any) => dispatch(parseFrame(message?.data)))
+  socket.addEventListener('error', (event: any) => {
+    lastError = event?.error ?? lastError
+  })
+  socket.addEventListener('close', (event: any) => {
+    const code = typeof event?.code === 'number' ? event.code : 1006
+    const reason = typeof event?.reason === 'string' ? event.reason : ''
+    const expected = closedByUs || code === 1000
+    closeInfo = { code, reason, expected }
+    if (!expected) closeInfo.error = new RealtimeClosedError(code, reason, lastError)
+    options.signal?.removeEventListener('abort', onAbort)
+    if (waiting) {
+      const wake = waiting
+      const fail = waitingFail!
+      waiting = waitingFail = undefined
+      if (closeInfo.error) fail(closeInfo.error)
+      else wake({ value: undefined, done: true })
+    }
+    resolveClosed(closeInfo)
+  })
+
+  const close = (code = 1000, reason = 'OK'): Promise<RealtimeCloseInfo> => {
+    if (!closeInfo) {
+      closedByUs = true
+      try {
+        socket.close(code, reason)
+      } catch (error) {
+        // An invalid code or reason: nothing was closed, so let the caller fix it.
+        closedByUs = false
+        throw error
+      }
+    }
+    return closed
+  }
+  const onAbort = () => void close(1000, 'aborted').catch(() => {})
+  if (options.signal?.aborted) onAbort()
+  else options.signal?.addEventListener('abort', onAbort, { once: true })
+
+  const send = (event: RealtimeClientEvent) => {
+    if (!event || typeof event !== 'object' || typeof (event as any).type !== 'string')
+      throw new OpenAIError('A realtime client event must be an object with a string `type`.')
+    if (closeInfo || socket.readyState !== OPEN)
+      throw new OpenAIError(
+        `The realtime connection is ${closeInfo ? `closed (code ${closeInfo.code})` : 'not open'}, so ` +
+          `\`${(event as any).type}\` was not sent. Open a new one with connectRealtime().`,
+      )
+    socket.send(JSON.stringify(event))
+  }
+
+  const next = (): Promise<IteratorResult<RealtimeServerEvent>> => {
+    if (head < queue.length) {
+      const value = queue[head]
+      queue[head++] = undefined as never
+      if (head > 1024 && head * 2 > queue.length) {
+        queue = queue.slice(head)
+        head = 0
+      }
+      return Promise.resolve({ value, done: false })
+    }
+    if (overflow) return Promise.reject(overflow)
+    if (closeInfo)
+      return closeInfo.error
+        ? Promise.reject(closeInfo.error)
+        : Promise.resolve({ value: undefined, done: true })
+    if (waiting)
+      return Promise.reject(
+        new OpenAIError(
+          'Another loop is already waiting for the next realtime event; iterate from one place.',
+        ),
+      )
+    return new Promise((resolve, reject) => {
+      waiting = resolve
+      waitingFail = reject
+    })
+  }
+
+  return {
+    url: options.url,
+    get protocol() {
+      return socket.protocol ?? ''
+    },
+    socket,
+    closed,
+    send,
+    on(type: string, listener: (event: any) => void) {
+      let set = listeners.get(type)
+      if (!set) listeners.set(type, (set = new Set()))
+      // A wrapper, so the same function registered twice is called twice and removed once per call.
+      const entry = (event: any) => listener(event)
+      set.add(entry)
+      return () => void set.delete(entry)
+    },
+    close,
+    [Symbol.asyncIterator]() {
+      let done = false
+      return {
+        next: () => (done ? Promise.resolve({ value: undefined, done: true as const }) : next()),
+        // `break` ends this loop only: the connection stays open and keeps buffering for the next loop.
+        return: () => {
+          done = true
+          if (waiting) {
+            const wake = waiting
+            waiting = waitingFail = undefined
+            wake({ value: undefined, done: true })
+          }
+          return Promise.resolve({ value: undefined, done: true as const })
+        },
+      }
+    },
+    session: {
+      update: (session, o) => send({ ...o, type: 'session.update', session }),
+    },
+    conversation: {
+      item: {
+        create: (item, o) => send({ ...o, type: 'conversation.item.create', item }),
+        retrieve: (item_id, o) => send({ ...o, type: 'conversation.item.retrieve', item_id }),
+        truncate: (params, o) => send({ ...o, ...params, type: 'conversation.item.truncate' }),
+        delete: (item_id, o) => send({ ...o, type: 'conversation.item.delete', item_id }),
+      },
+    },
+    response: {
+      create: (response, o) =>
+        send(
+          response === undefined
+            ? { ...o, type: 'response.create' }
+            : { ...o, type: 'response.create', response },
+        ),
+      cancel: (o) => send({ ...o, type: 'response.cancel' }),
+    },
+    inputAudioBuffer: {
+      append(audio, o) {
+        if (typeof audio === 'string') return send({ ...o, type: 'input_audio_buffer.append', audio })
+        const bytes = pcm16Bytes(audio)
+        for (let start = 0; start === 0 || start < bytes.byteLength; start += MAX_APPEND_BYTES)
+          send({
+            ...o,
+            type: 'input_audio_buffer.append',
+            audio: bytesToBase64(bytes.subarray(start, start + MAX_APPEND_BYTES)),
+          })
+      },
+      commit: (o) => send({ ...o, type: 'input_audio_buffer.commit' }),
+      clear: (o) => send({ ...o, type: 'input_audio_buffer.clear' }),
+    },
+    outputAudioBuffer: {
+      clear: (o) => send({ ...o, type: 'output_audio_buffer.clear' }),
+    },
+  }
+}

@@ -1,0 +1,22 @@
+// Everything that is the same on every runtime; each entry adds its own connectRealtime.
+export { type CollectedOutputAudio, collectOutputAudio } from './audio/collect-output-audio'
+export { base64ToPcm16, pcm16ToBase64 } from './audio/pcm16-base64'
+export {
+  type ClientSecretCreateParams,
+  type ClientSecretCreateResponse,
+  createClientSecret,
+} from './create-client-secret'
+export { RealtimeClosedError, RealtimeHandshakeError } from './errors'
+export type { ConnectRealtimeOptions } from './open-realtime'
+export type {
+  RealtimeAudioInput,
+  RealtimeCloseInfo,
+  RealtimeConnection,
+  RealtimeEventOptions,
+} from './realtime-connection'
+export type { RealtimeSocket, RealtimeWebSocketConstructor } from './realtime-socket'
+export type { RealtimeTarget } from './realtime-url'
+export type * from './types/client-events'
+export type * from './types/items'
+export type * from './types/server-events'
+export type * from './types/session'

@@ -1,0 +1,39 @@
+import { handshakeError } from '../handshake-error'
+import type { OpeningSocket, SocketOpenRequest } from '../realtime-socket'
+import { openSubprotocolSocket } from './open-subprotocol-socket'
+
+/** How much of a refused upgrade's body is kept for the error message. */
+const MAX_BODY = 4096
+
+/**
+ * Opens a socket on Cloudflare workerd, whose WebSocket constructor cannot send headers: `fetch` with
+ * `Upgrade: websocket` and the `Authorization` header, then `response.webSocket.accept()`. An injected class, or a
+ * runtime without `WebSocketPair` (a browser worker), uses the subprotocol way instead.
+ */
+export async function openFetchUpgradeSocket(request: SocketOpenRequest): Promise<OpeningSocket> {
+  const g = globalThis as any
+  if (request.WebSocket || (typeof g.WebSocketPair === 'undefined' && typeof g.WebSocket === 'function'))
+    return openSubprotocolSocket(request)
+  const httpURL = request.url.replace(/^ws/, 'http')
+  let response: Response
+  try {
+    response = await request.fetch(httpURL, {
+      headers: { ...request.headers, upgrade: 'websocket' },
+      signal: request.signal,
+    })
+  } catch (cause) {
+    if (request.signal.aborted) throw request.signal.reason
+    throw handshakeError(request.url, { cause })
+  }
+  const socket = (response as any).webSocket
+  if (response.status !== 101 || !socket) {
+    const body = await response.text().catch(() => '')
+    throw handshakeError(request.url, {
+      status: response.status,
+      body: body.slice(0, MAX_BODY),
+      cause: socket ? undefined : new Error('the response to the upgrade request carried no webSocket'),
+    })
+  }
+  socket.accept()
+  return { socket, detail: {} }
+}
