@@ -12,6 +12,8 @@ export function packageConfig(entry: Record<string, string>, extra: Options = {}
     sourcemap: false,
     splitting: true,
     treeshake: false,
+    // Keep `node:` specifiers: Deno and workerd's nodejs_compat resolve them, bare `fs` they may not.
+    removeNodeProtocol: false,
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
     ...extra,
   })

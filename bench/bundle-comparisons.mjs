@@ -15,4 +15,20 @@ export const f = () => c.models.list()`,
     ours: `export { RateLimitError } from '@acme/openai-core'`,
     official: `export { RateLimitError } from 'openai'`,
   },
+  {
+    name: 'createResponse (one Responses call)',
+    ours: `import { createClient } from '@acme/openai-core'
+import { createResponse } from '@acme/openai-responses'
+export const f = () => createResponse(createClient({ apiKey: 'x', dangerouslyAllowBrowser: true }), { model: 'm', input: 'hi' })`,
+    official: `${officialClient}
+export const f = () => c.responses.create({ model: 'm', input: 'hi' })`,
+  },
+  {
+    name: 'streamResponse (Responses streaming helper)',
+    ours: `import { createClient } from '@acme/openai-core'
+import { streamResponse } from '@acme/openai-responses'
+export const f = () => streamResponse(createClient({ apiKey: 'x', dangerouslyAllowBrowser: true }), { model: 'm', input: 'hi' })`,
+    official: `${officialClient}
+export const f = () => c.responses.stream({ model: 'm', input: 'hi' })`,
+  },
 ]

@@ -211,7 +211,10 @@ function createEmitter(schemas, renames) {
       const shape = objectShape(schema)
       type = shape
         ? objectType(shape, indent)
-        : schema.allOf.map((s) => tsType(s, indent)).map((t) => (needsParens(t) ? `(${t})` : t)).join(' & ')
+        : schema.allOf
+            .map((s) => tsType(s, indent))
+            .map((t) => (needsParens(t) ? `(${t})` : t))
+            .join(' & ')
     } else if (Array.isArray(schema.type)) type = union(schema.type.map((t) => primitive(t, schema, indent)))
     else if (schema.type) type = primitive(schema.type, schema, indent)
     else if (schema.properties || schema.additionalProperties !== undefined)

@@ -21,4 +21,34 @@ export const f = () => request(createClient({ baseURL: '/api' }), { method: 'get
     code: `import { createClient, request } from '@acme/openai-core'
 export const f = () => request(createClient({ baseURL: '/api' }), { method: 'get', path: '/sse', stream: true })`,
   },
+  {
+    name: 'auth-workload: workloadIdentity + gcpIdTokenProvider',
+    limit: 6 * 1024,
+    code: `import { gcpIdTokenProvider, workloadIdentity } from '@acme/openai-auth-workload'
+export const auth = workloadIdentity({ identityProviderId: 'idp', serviceAccountId: 'sa', provider: gcpIdTokenProvider({ audience: 'aud' }) })`,
+  },
+  {
+    name: 'responses: createResponse + core',
+    limit: 7 * 1024,
+    // A plain call never fetches the lazily loaded SSE chunk; the streaming budget below counts it.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createResponse } from '@acme/openai-responses'
+export const f = () => createResponse(createClient({ baseURL: '/api' }), { model: 'gpt-5.4', input: 'hi' })`,
+  },
+  {
+    name: 'responses: streaming createResponse + streamResponse + core',
+    limit: 10 * 1024,
+    code: `import { createClient } from '@acme/openai-core'
+import { createResponse, streamResponse } from '@acme/openai-responses'
+const client = createClient({ baseURL: '/api' })
+export const f = () => createResponse(client, { model: 'gpt-5.4', input: 'hi', stream: true })
+export const g = () => streamResponse(client, { model: 'gpt-5.4', input: 'hi' })`,
+  },
+  {
+    // Guards the rule that the main entry has no zod, ws or node built-ins (the ./zod subpath may use zod).
+    name: 'responses: the whole main entry + core',
+    limit: 11 * 1024,
+    code: `export * from '@acme/openai-responses'`,
+  },
 ]

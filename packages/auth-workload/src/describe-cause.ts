@@ -3,7 +3,11 @@
  * hides in `cause` (a system code such as `ECONNREFUSED`, else the inner message).
  */
 export function describeCause(cause: unknown): string {
-  const e = cause as { message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } } | null
+  const e = cause as {
+    message?: unknown
+    code?: unknown
+    cause?: { code?: unknown; message?: unknown }
+  } | null
   const message = typeof e?.message === 'string' && e.message ? e.message : String(cause)
   const inner =
     typeof e?.code === 'string'

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http'
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -7,7 +8,6 @@ import {
   RateLimitError,
 } from '@acme/openai-core'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { createServer } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { exchangeToken, type TokenExchangeRequest } from './exchange-token'
 import { OAuthError } from './oauth-error'
@@ -37,7 +37,8 @@ const request = (overrides: Partial<TokenExchangeRequest> = {}): TokenExchangeRe
   subjectTokenType: 'jwt',
   ...overrides,
 })
-const fail = (overrides: Partial<TokenExchangeRequest> = {}) => exchangeToken(request(overrides)).catch((e) => e)
+const fail = (overrides: Partial<TokenExchangeRequest> = {}) =>
+  exchangeToken(request(overrides)).catch((e) => e)
 const token = (status: number, body: unknown, headers?: Record<string, string>) =>
   mock.enqueueFault({ match: { path: '/oauth/token' }, status, body, headers })
 
@@ -104,7 +105,9 @@ describe('exchangeToken', () => {
     expect(error).toBeInstanceOf(Class)
     expect(error.status).toBe(status)
     expect(error.requestID).toBe('req_x')
-    expect(error.message).toBe(`${status} The token exchange at ${mock.url}/oauth/token failed (server_error: Try later.)`)
+    expect(error.message).toBe(
+      `${status} The token exchange at ${mock.url}/oauth/token failed (server_error: Try later.)`,
+    )
   })
 
   it('does not follow a redirect, so the subject token goes nowhere else', async () => {
@@ -122,10 +125,26 @@ describe('exchangeToken', () => {
     ['a body that is not JSON', 'ok', 'answered 200 without a JSON object.'],
     ['no access_token', { expires_in: 60 }, 'answered without a valid access_token.'],
     ['an empty access_token', { access_token: '', expires_in: 60 }, 'answered without a valid access_token.'],
-    ['an access_token with a newline', { access_token: 'a\nb', expires_in: 60 }, 'answered without a valid access_token.'],
-    ['no expires_in', { access_token: 'at' }, 'answered without a valid expires_in (a number of seconds > 0).'],
-    ['expires_in 0', { access_token: 'at', expires_in: 0 }, 'answered without a valid expires_in (a number of seconds > 0).'],
-    ['expires_in as text', { access_token: 'at', expires_in: '3600' }, 'answered without a valid expires_in (a number of seconds > 0).'],
+    [
+      'an access_token with a newline',
+      { access_token: 'a\nb', expires_in: 60 },
+      'answered without a valid access_token.',
+    ],
+    [
+      'no expires_in',
+      { access_token: 'at' },
+      'answered without a valid expires_in (a number of seconds > 0).',
+    ],
+    [
+      'expires_in 0',
+      { access_token: 'at', expires_in: 0 },
+      'answered without a valid expires_in (a number of seconds > 0).',
+    ],
+    [
+      'expires_in as text',
+      { access_token: 'at', expires_in: '3600' },
+      'answered without a valid expires_in (a number of seconds > 0).',
+    ],
   ])('refuses a 200 with %s', async (_, body, tail) => {
     token(200, body)
     const error = await fail()

@@ -45,7 +45,8 @@ const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/
  */
 export async function exchangeToken(request: TokenExchangeRequest): Promise<ExchangedToken> {
   const where = redactURL(request.tokenURL)
-  const scrub = (text: string) => scrubSecrets(text, [request.subjectToken]).split(request.tokenURL).join(where)
+  const scrub = (text: string) =>
+    scrubSecrets(text, [request.subjectToken]).split(request.tokenURL).join(where)
   const body = {
     grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
     ...(request.clientId ? { client_id: request.clientId } : {}),

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { getSubjectToken } from './get-subject-token'
 import { SubjectTokenProviderError } from './subject-token-provider-error'
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e) => e as SubjectTokenProviderError)
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e) => e as SubjectTokenProviderError,
+  )
 
 describe('getSubjectToken', () => {
   it('returns the token trimmed, from a sync or an async provider', async () => {
@@ -32,14 +36,17 @@ describe('getSubjectToken', () => {
     const named = await failure(
       getSubjectToken({ tokenType: 'jwt', name: 'vault', getToken: () => Promise.reject('sealed') }, 1000),
     )
-    expect([named!.message, named!.provider]).toEqual(['The vault subject token provider failed: sealed', 'vault'])
+    expect([named!.message, named!.provider]).toEqual([
+      'The vault subject token provider failed: sealed',
+      'vault',
+    ])
   })
 
   it('passes a SubjectTokenProviderError through unchanged', async () => {
     const original = new SubjectTokenProviderError('IMDS said no', { provider: 'azure-imds', status: 400 })
-    expect(await failure(getSubjectToken({ tokenType: 'jwt', getToken: () => Promise.reject(original) }, 1000))).toBe(
-      original,
-    )
+    expect(
+      await failure(getSubjectToken({ tokenType: 'jwt', getToken: () => Promise.reject(original) }, 1000)),
+    ).toBe(original)
   })
 
   it.each([

@@ -25,12 +25,12 @@ describe('scrubSecrets', () => {
 
 describe('describeCause', () => {
   it('adds the system code or inner message that fetch hides', () => {
-    expect(describeCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toBe(
-      'fetch failed (ECONNREFUSED)',
-    )
-    expect(describeCause(Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') }))).toBe(
-      'fetch failed (bad port)',
-    )
+    expect(
+      describeCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })),
+    ).toBe('fetch failed (ECONNREFUSED)')
+    expect(
+      describeCause(Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') })),
+    ).toBe('fetch failed (bad port)')
     expect(describeCause(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))).toBe(
       'ENOENT: no such file',
     )
@@ -50,7 +50,11 @@ describe('deadlineSignal', () => {
     const parent = new AbortController()
     const deadline = deadlineSignal(10_000, parent.signal)
     parent.abort('stop')
-    expect([deadline.signal.aborted, deadline.signal.reason, deadline.timedOut()]).toEqual([true, 'stop', false])
+    expect([deadline.signal.aborted, deadline.signal.reason, deadline.timedOut()]).toEqual([
+      true,
+      'stop',
+      false,
+    ])
     deadline.clear()
     const other = new AbortController()
     const cleared = deadlineSignal(10_000, other.signal)

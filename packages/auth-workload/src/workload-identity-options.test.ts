@@ -57,7 +57,10 @@ describe('resolveWorkloadIdentityOptions', () => {
   })
 
   it.each([
-    [undefined, 'workloadIdentity(): pass an options object: { identityProviderId, serviceAccountId, provider }.'],
+    [
+      undefined,
+      'workloadIdentity(): pass an options object: { identityProviderId, serviceAccountId, provider }.',
+    ],
     [
       { ...valid, identity_provider_id: 'x' },
       'workloadIdentity(): options are camelCase: rename `identity_provider_id` to `identityProviderId`.',
@@ -74,7 +77,10 @@ describe('resolveWorkloadIdentityOptions', () => {
       { ...valid, serviceAccountId: undefined },
       'workloadIdentity(): `serviceAccountId` is required: the OpenAI service account the workload acts as.',
     ],
-    [{ ...valid, clientId: '' }, 'workloadIdentity(): `clientId` must be a non-empty string when given (or leave it out).'],
+    [
+      { ...valid, clientId: '' },
+      'workloadIdentity(): `clientId` must be a non-empty string when given (or leave it out).',
+    ],
     [
       { ...valid, provider: undefined },
       "workloadIdentity(): `provider` is required: e.g. gcpIdTokenProvider({ audience }), or { tokenType: 'jwt', getToken: () => token }.",
@@ -121,7 +127,10 @@ describe('resolveWorkloadIdentityOptions', () => {
     ],
     [{ ...valid, fetch: 'fetch' }, 'workloadIdentity(): `fetch` must be a function when given.'],
     [{ ...valid, now: 0 }, 'workloadIdentity(): `now` must be a function when given.'],
-    [{ ...valid, logger: {} }, 'workloadIdentity(): `logger` must have `info` and `warn` methods (console works).'],
+    [
+      { ...valid, logger: {} },
+      'workloadIdentity(): `logger` must have `info` and `warn` methods (console works).',
+    ],
   ])('refuses misuse clearly (%#)', (options, message) => {
     expect(problem(options)).toBe(message)
   })

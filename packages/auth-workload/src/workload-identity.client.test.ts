@@ -23,7 +23,8 @@ beforeEach(() => mock.reset())
 
 const SUBJECT = 'subject-SECRET-3f9a1c'
 const paths = () => mock.requests.map((r) => `${r.method} ${r.path}`)
-const bearers = () => mock.requests.filter((r) => r.path.startsWith('/v1/')).map((r) => r.headers.authorization)
+const bearers = () =>
+  mock.requests.filter((r) => r.path.startsWith('/v1/')).map((r) => r.headers.authorization)
 const issued = () => bearers().map((b) => b?.slice('Bearer '.length) ?? '')
 
 function makeClient(overrides: Partial<WorkloadIdentityOptions> = {}, clientOptions = {}): Client {
@@ -40,7 +41,8 @@ function makeClient(overrides: Partial<WorkloadIdentityOptions> = {}, clientOpti
     ...clientOptions,
   })
 }
-const listModels = (client: Client) => request<{ data: unknown[] }>(client, { method: 'get', path: '/models' })
+const listModels = (client: Client) =>
+  request<{ data: unknown[] }>(client, { method: 'get', path: '/models' })
 
 describe('workloadIdentity through a client', () => {
   it('sends the exchanged access token as the bearer on API calls', async () => {
@@ -57,7 +59,10 @@ describe('workloadIdentity through a client', () => {
     const client = makeClient()
     await listModels(client)
     const [revoked] = issued()
-    const revoke = await fetch(`${mock.url}/oauth/revoke`, { method: 'POST', body: new URLSearchParams({ token: revoked }) })
+    const revoke = await fetch(`${mock.url}/oauth/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: revoked }),
+    })
     expect(await revoke.json()).toEqual({ revoked: true })
     expect((await listModels(client)).data).toHaveLength(3)
     expect(paths()).toEqual([
@@ -119,7 +124,9 @@ describe('workloadIdentity through a client', () => {
       `The token exchange at ${mock.url}/oauth/token was refused with status 401 (invalid_grant: No service account mapping found for the provided service_account_id.)`,
     )
     expect([error.status, error.error]).toEqual([401, 'invalid_grant'])
-    expect(error.error_description).toBe('No service account mapping found for the provided service_account_id.')
+    expect(error.error_description).toBe(
+      'No service account mapping found for the provided service_account_id.',
+    )
     expect(paths()).toEqual(['POST /oauth/token'])
   })
 
@@ -161,8 +168,15 @@ describe('workloadIdentity through a client', () => {
     const capture =
       (level: string) =>
       (...args: unknown[]) =>
-        lines.push(`${level} ${args.map((a) => (a instanceof Error ? `${a.message} ${String(a.cause)}` : String(a))).join(' ')}`)
-    const logger = { error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') }
+        lines.push(
+          `${level} ${args.map((a) => (a instanceof Error ? `${a.message} ${String(a.cause)}` : String(a))).join(' ')}`,
+        )
+    const logger = {
+      error: capture('error'),
+      warn: capture('warn'),
+      info: capture('info'),
+      debug: capture('debug'),
+    }
     const client = makeClient({ logger }, { logger, logLevel: 'debug', maxRetries: 1 })
     const errors: unknown[] = []
     const attempt = async () => {
@@ -189,7 +203,10 @@ describe('workloadIdentity through a client', () => {
       await attempt()
     }
     // Unreachable token endpoint and a broken provider.
-    const unreachable = makeClient({ logger, tokenURL: 'http://127.0.0.1:9/oauth/token' }, { logger, logLevel: 'debug' })
+    const unreachable = makeClient(
+      { logger, tokenURL: 'http://127.0.0.1:9/oauth/token' },
+      { logger, logLevel: 'debug' },
+    )
     await listModels(unreachable).catch((e) => errors.push(e))
     const broken = makeClient(
       {

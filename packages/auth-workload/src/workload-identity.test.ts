@@ -55,7 +55,10 @@ describe('workloadIdentity', () => {
   })
 
   it('sends client_id when given and the id_token type for an `id` provider', async () => {
-    const { auth } = setup({ clientId: 'app_789', provider: { tokenType: 'id', getToken: () => 'gcp-id-token' } })
+    const { auth } = setup({
+      clientId: 'app_789',
+      provider: { tokenType: 'id', getToken: () => 'gcp-id-token' },
+    })
     await auth.headers()
     expect(exchanges()[0].json).toEqual({
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
@@ -73,20 +76,23 @@ describe('workloadIdentity', () => {
     [3600, 120, 3480],
     [600, undefined, 300],
     [3600, 0, 3600],
-  ])('expires_in %i with buffer %s refreshes exactly %i s after the exchange', async (expiresIn, buffer, after) => {
-    const { auth, clock, providerCalls } = setup({ refreshBufferSeconds: buffer }, expiresIn)
-    const issuedAt = clock.t
-    const first = await bearer(auth)
-    clock.t = issuedAt + after * 1000 - 1
-    expect(await bearer(auth)).toBe(first)
-    expect(exchanges()).toHaveLength(1)
-    clock.t = issuedAt + after * 1000
-    const second = await bearer(auth)
-    expect(second).not.toBe(first)
-    expect(exchanges()).toHaveLength(2)
-    expect(providerCalls()).toBe(2)
-    expect(exchanges()[1].json).toMatchObject({ subject_token: 'subject-token-2' })
-  })
+  ])(
+    'expires_in %i with buffer %s refreshes exactly %i s after the exchange',
+    async (expiresIn, buffer, after) => {
+      const { auth, clock, providerCalls } = setup({ refreshBufferSeconds: buffer }, expiresIn)
+      const issuedAt = clock.t
+      const first = await bearer(auth)
+      clock.t = issuedAt + after * 1000 - 1
+      expect(await bearer(auth)).toBe(first)
+      expect(exchanges()).toHaveLength(1)
+      clock.t = issuedAt + after * 1000
+      const second = await bearer(auth)
+      expect(second).not.toBe(first)
+      expect(exchanges()).toHaveLength(2)
+      expect(providerCalls()).toBe(2)
+      expect(exchanges()[1].json).toMatchObject({ subject_token: 'subject-token-2' })
+    },
+  )
 
   it('counts the lifetime from when the exchange was sent', async () => {
     const clock = { t: 0 }

@@ -59,9 +59,25 @@ describe('accumulateChatCompletion', () => {
   it('appends tool-call arguments per index, with id, type and name from the first fragment', () => {
     const snapshot = fold([
       chunk([{ delta: { role: 'assistant', content: null } }]),
-      chunk([{ delta: { tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'f', arguments: '' } }] } }]),
+      chunk([
+        {
+          delta: {
+            tool_calls: [
+              { index: 0, id: 'call_a', type: 'function', function: { name: 'f', arguments: '' } },
+            ],
+          },
+        },
+      ]),
       chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: '{"a":' } }] } }]),
-      chunk([{ delta: { tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'g', arguments: '{}' } }] } }]),
+      chunk([
+        {
+          delta: {
+            tool_calls: [
+              { index: 1, id: 'call_b', type: 'function', function: { name: 'g', arguments: '{}' } },
+            ],
+          },
+        },
+      ]),
       chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: '1}' } }] } }]),
       chunk([{ delta: {}, finish_reason: 'tool_calls' }]),
     ])
@@ -81,15 +97,36 @@ describe('accumulateChatCompletion', () => {
     const usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 }
     const snapshot = fold([
       chunk([{ index: 1, delta: { role: 'assistant', refusal: 'No' } }], { usage: null }),
-      chunk([{ index: 0, delta: { role: 'assistant', content: 'A' }, logprobs: { content: [lp('A')], refusal: null } }], { usage: null }),
+      chunk(
+        [
+          {
+            index: 0,
+            delta: { role: 'assistant', content: 'A' },
+            logprobs: { content: [lp('A')], refusal: null },
+          },
+        ],
+        { usage: null },
+      ),
       chunk([{ index: 1, delta: { refusal: 'pe' }, finish_reason: 'stop' }], { usage: null }),
-      chunk([{ index: 0, delta: { content: 'B' }, logprobs: { content: [lp('B')], refusal: null }, finish_reason: 'length' }], { usage: null }),
+      chunk(
+        [
+          {
+            index: 0,
+            delta: { content: 'B' },
+            logprobs: { content: [lp('B')], refusal: null },
+            finish_reason: 'length',
+          },
+        ],
+        { usage: null },
+      ),
       chunk([], { usage }),
       chunk([], { usage: null }),
     ])
     const final = finalizeChatCompletion(snapshot)
     expect(final.usage).toEqual(usage)
-    expect(final.choices.map((c) => [c.index, c.finish_reason, c.message.content, c.message.refusal])).toEqual([
+    expect(
+      final.choices.map((c) => [c.index, c.finish_reason, c.message.content, c.message.refusal]),
+    ).toEqual([
       [0, 'length', 'AB', null],
       [1, 'stop', null, 'Nope'],
     ])
@@ -109,7 +146,12 @@ describe('accumulateChatCompletion', () => {
     const cut = fold([chunk([{ delta: { role: 'assistant', content: 'Hi' } }])])
     expect(() => finalizeChatCompletion(cut)).toThrow(/^missing finish_reason for choice 0: the stream ended/)
     const noId = fold([
-      chunk([{ delta: { tool_calls: [{ index: 0, function: { name: 'f', arguments: '{}' } }] }, finish_reason: 'tool_calls' }]),
+      chunk([
+        {
+          delta: { tool_calls: [{ index: 0, function: { name: 'f', arguments: '{}' } }] },
+          finish_reason: 'tool_calls',
+        },
+      ]),
     ])
     expect(() => finalizeChatCompletion(noId)).toThrow(/^missing choices\[0\]\.tool_calls\[0\]\.id/)
   })
@@ -131,13 +173,19 @@ describe('accumulateChatCompletion', () => {
         const chunks = [
           chunk([{ delta: { role: 'assistant', content: '' } }]),
           ...pieces(text, cuts).map((content) => chunk([{ delta: { content } }])),
-          chunk([{ delta: { tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f' } }] } }]),
-          ...pieces(args, cuts).map((a) => chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: a } }] } }])),
+          chunk([
+            { delta: { tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f' } }] } },
+          ]),
+          ...pieces(args, cuts).map((a) =>
+            chunk([{ delta: { tool_calls: [{ index: 0, function: { arguments: a } }] } }]),
+          ),
           chunk([{ finish_reason: 'tool_calls' }]),
         ]
         const message = finalizeChatCompletion(fold(chunks)).choices[0].message
         expect(message.content).toBe(text)
-        expect(message.tool_calls).toEqual([{ id: 'c', type: 'function', function: { name: 'f', arguments: args } }])
+        expect(message.tool_calls).toEqual([
+          { id: 'c', type: 'function', function: { name: 'f', arguments: args } },
+        ])
       }),
       { numRuns: 200 },
     )

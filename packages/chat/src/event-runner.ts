@@ -21,11 +21,11 @@ export interface EventRunner<E extends Listeners<E>> {
   readonly state: { ended: boolean; errored: boolean; aborted: boolean }
   on<K extends keyof E>(event: K, listener: E[K], once?: boolean): void
   off<K extends keyof E>(event: K, listener: E[K]): void
-  emit<K extends keyof E>(event: K, ...args: Parameters<E[K]>): void
+  emit(event: keyof E & string, ...args: unknown[]): void
   /** Resolves when the run ended well; rejects with its error. */
   done(): Promise<void>
-  /** An async iterator of one event's values; ending it early aborts the run. */
-  iterate<K extends keyof E, T>(event: K, pick: (...args: Parameters<E[K]>) => T): AsyncIterator<T>
+  /** An async iterator of one event's first argument; ending it early aborts the run. */
+  iterate<K extends keyof E>(event: K): AsyncIterator<Parameters<E[K]>[0]>
   /** Starts `body` on a microtask, so listeners added right after creation see every event. */
   start(body: () => Promise<void>): void
 }
@@ -35,13 +35,13 @@ export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
   signal?: AbortSignal | null,
 ): EventRunner<E> {
   const controller = new AbortController()
-  const listeners = new Map<keyof E, { fn: AnyListener; once: boolean }[]>()
+  const listeners = new Map<keyof E, { fn: AnyListener; once?: boolean }[]>()
   const state = { ended: false, errored: false, aborted: false }
   // Someone will see a failure: a done()/final*() caller or an iterator. Otherwise it must not pass silently.
   let watched = false
-  let settle!: { resolve: () => void; reject: (error: unknown) => void }
+  let settle!: (error?: unknown) => void
   const finished = new Promise<void>((resolve, reject) => {
-    settle = { resolve, reject }
+    settle = (error) => (error ? reject(error) : resolve())
   })
   finished.catch(() => {})
 
@@ -51,20 +51,14 @@ export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
   const runner: EventRunner<E> = {
     controller,
     state,
-    on(event, fn, once = false) {
-      const list = listeners.get(event) ?? []
-      list.push({ fn, once })
-      listeners.set(event, list)
+    on(event, fn, once) {
+      listeners.set(event, [...(listeners.get(event) ?? []), { fn, once }])
     },
     off(event, fn) {
-      const list = listeners.get(event)
-      const at = list?.findIndex((l) => l.fn === fn) ?? -1
-      if (at >= 0) list!.splice(at, 1)
+      listeners.set(event, listeners.get(event)?.filter((l) => l.fn !== fn) ?? [])
     },
     emit(event, ...args) {
-      const list = listeners.get(event)
-      if (!list?.length) return
-      for (const l of [...list]) {
+      for (const l of listeners.get(event) ?? []) {
         if (l.once) runner.off(event, l.fn as E[typeof event])
         l.fn(...args)
       }
@@ -73,39 +67,38 @@ export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
       watched = true
       return finished
     },
-    iterate(event, pick) {
+    iterate(event) {
       watched = true
-      const queue: any[] = []
-      const readers: { resolve: (r: IteratorResult<any>) => void; reject: (e: unknown) => void }[] = []
+      const items: unknown[] = []
+      const waiting: (() => void)[] = []
       let over = false
       let failure: unknown
-      runner.on(event, ((...args: any[]) => {
-        const value = (pick as AnyListener)(...args)
-        const reader = readers.shift()
-        if (reader) reader.resolve({ value, done: false })
-        else queue.push(value)
-      }) as E[typeof event])
-      const finish = (error?: unknown) => {
-        over = true
-        failure = error
-        for (const reader of readers.splice(0))
-          error ? reader.reject(error) : reader.resolve({ value: undefined, done: true })
+      const wake = () => {
+        for (const w of waiting.splice(0)) w()
       }
-      runner.on('end', (() => finish()) as E['end'])
-      runner.on('error', ((error: unknown) => finish(error)) as E['error'])
-      runner.on('abort', ((error: unknown) => finish(error)) as E['abort'])
+      const add = (name: keyof E, fn: AnyListener) => runner.on(name, fn as E[keyof E])
+      add(event, (item) => {
+        items.push(item)
+        wake()
+      })
+      add('error', (error) => (failure = error))
+      add('abort', (error) => (failure = error))
+      add('end', () => {
+        over = true
+        wake()
+      })
       return {
-        next() {
-          if (queue.length) return Promise.resolve({ value: queue.shift(), done: false })
-          if (over)
-            return failure ? Promise.reject(failure) : Promise.resolve({ value: undefined, done: true })
-          return new Promise((resolve, reject) => readers.push({ resolve, reject }))
+        async next() {
+          while (!items.length && !over) await new Promise<void>((resolve) => waiting.push(resolve))
+          if (items.length) return { value: items.shift() as any, done: false }
+          if (failure) throw failure
+          return { value: undefined, done: true }
         },
-        return() {
+        async return() {
           over = true
-          queue.length = 0
+          items.length = 0
           controller.abort()
-          return Promise.resolve({ value: undefined, done: true })
+          return { value: undefined, done: true }
         },
       }
     },
@@ -115,36 +108,33 @@ export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
         .then(
           () => {
             state.ended = true
-            settle.resolve()
-            emitBase('end')
+            settle()
+            runner.emit('end')
           },
-          (cause) => fail(cause),
+          fail,
         )
     },
   }
-
-  const emitBase = (event: keyof BaseRunnerEvents, ...args: unknown[]) =>
-    (runner.emit as (event: keyof BaseRunnerEvents, ...args: unknown[]) => void)(event, ...args)
 
   function fail(cause: unknown) {
     state.ended = true
     if (cause instanceof APIUserAbortError || controller.signal.aborted) {
       state.aborted = true
       const error = cause instanceof APIUserAbortError ? cause : new APIUserAbortError({ cause })
-      settle.reject(error)
-      emitBase('abort', error)
+      settle(error)
+      runner.emit('abort', error)
     } else {
       state.errored = true
       const error =
         cause instanceof OpenAIError
           ? cause
           : new OpenAIError(cause instanceof Error ? cause.message : String(cause), { cause })
-      settle.reject(error)
-      const heard = (listeners.get('error')?.length ?? 0) > 0
-      emitBase('error', error)
+      settle(error)
+      const heard = !!listeners.get('error')?.length
+      runner.emit('error', error)
       if (!heard && !watched) Promise.reject(error)
     }
-    emitBase('end')
+    runner.emit('end')
   }
 
   return runner

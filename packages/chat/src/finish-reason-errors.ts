@@ -5,7 +5,7 @@ export class LengthFinishReasonError extends OpenAIError {
   static override readonly brand: string = 'LengthFinishReasonError'
   constructor() {
     super(
-      'Could not parse response content as the length limit was reached. Raise `max_completion_tokens` or ask for a shorter answer.',
+      'Could not parse response content as the length limit was reached; raise `max_completion_tokens`.',
     )
   }
 }
@@ -15,7 +15,7 @@ export class ContentFilterFinishReasonError extends OpenAIError {
   static override readonly brand: string = 'ContentFilterFinishReasonError'
   constructor() {
     super(
-      'Could not parse response content as the request was rejected by the content filter. Rephrase the request.',
+      'Could not parse response content as the request was rejected by the content filter; rephrase the request.',
     )
   }
 }

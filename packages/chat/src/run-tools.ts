@@ -212,7 +212,7 @@ export function runTools<Params extends RunToolsParams>(
       connect()
       return maybeParseCompletion<ParsedT>(completion, params)
     }
-    const chunks = createChunkEvents(params, runner.emit as never)
+    const chunks = createChunkEvents(params, runner.emit)
     const source = await request<AsyncIterable<ChatCompletionChunk>>(client, {
       ...spec,
       body: { ...body, stream: true },
@@ -268,7 +268,7 @@ export function runTools<Params extends RunToolsParams>(
       await runner.done()
       return usageOf(chatCompletions)
     },
-    [Symbol.asyncIterator]: () => runner.iterate('chunk', (chunk) => chunk),
+    [Symbol.asyncIterator]: () => runner.iterate('chunk'),
   }
 
   function lastAssistantMessage(): ParsedChatCompletionMessage<ParsedT> | undefined {

@@ -127,10 +127,37 @@ describe('streamChatCompletion', () => {
       sse: {
         chunks: [
           frame([{ index: 0, delta: { role: 'assistant', refusal: 'I cannot' }, finish_reason: null }]),
-          frame([{ index: 1, delta: { role: 'assistant', tool_calls: [{ index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }] }, finish_reason: null }]),
-          frame([{ index: 1, delta: { tool_calls: [{ index: 1, id: 'b', type: 'function', function: { name: 'g', arguments: '[1' } }] }, finish_reason: null }]),
+          frame([
+            {
+              index: 1,
+              delta: {
+                role: 'assistant',
+                tool_calls: [
+                  { index: 0, id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } },
+                ],
+              },
+              finish_reason: null,
+            },
+          ]),
+          frame([
+            {
+              index: 1,
+              delta: {
+                tool_calls: [
+                  { index: 1, id: 'b', type: 'function', function: { name: 'g', arguments: '[1' } },
+                ],
+              },
+              finish_reason: null,
+            },
+          ]),
           frame([{ index: 0, delta: { refusal: ' help.' }, finish_reason: 'stop' }]),
-          frame([{ index: 1, delta: { tool_calls: [{ index: 1, function: { arguments: ']' } }] }, finish_reason: 'tool_calls' }]),
+          frame([
+            {
+              index: 1,
+              delta: { tool_calls: [{ index: 1, function: { arguments: ']' } }] },
+              finish_reason: 'tool_calls',
+            },
+          ]),
           'data: [DONE]\n\n',
         ],
       },
@@ -139,7 +166,9 @@ describe('streamChatCompletion', () => {
     const log: string[] = []
     stream.on('refusal.delta', (e) => log.push(`refusal.delta ${e.snapshot}`))
     stream.on('refusal.done', (e) => log.push(`refusal.done ${e.refusal}`))
-    stream.on('tool_calls.function.arguments.done', (e) => log.push(`args.done ${e.index} ${e.name} ${e.arguments}`))
+    stream.on('tool_calls.function.arguments.done', (e) =>
+      log.push(`args.done ${e.index} ${e.name} ${e.arguments}`),
+    )
     stream.on('content.done', () => log.push('content.done'))
     const completion = await stream.finalChatCompletion()
     expect(log).toEqual([
@@ -206,7 +235,11 @@ describe('streamChatCompletion', () => {
   it("aborts when the caller's signal fires, and when iteration stops early", async () => {
     const controller = new AbortController()
     controller.abort()
-    const early = streamChatCompletion(client, { model: 'm', messages: [user('Hi')] }, { signal: controller.signal })
+    const early = streamChatCompletion(
+      client,
+      { model: 'm', messages: [user('Hi')] },
+      { signal: controller.signal },
+    )
     await expect(early.done()).rejects.toBeInstanceOf(APIUserAbortError)
 
     const stream = streamChatCompletion(client, { model: 'm', messages: [user('one two three four')] })

@@ -79,7 +79,7 @@ export function streamChatCompletion<Params extends ChatCompletionStreamParams>(
 ): ChatCompletionStream<ExtractParsedContent<Params>> {
   type ParsedT = ExtractParsedContent<Params>
   const runner = createEventRunner<ChatCompletionStreamEvents<ParsedT>>(options?.signal)
-  const chunks = createChunkEvents(params, runner.emit as never)
+  const chunks = createChunkEvents(params, runner.emit)
   let final: ParsedChatCompletion<ParsedT> | undefined
 
   runner.start(async () => {
@@ -147,7 +147,7 @@ export function streamChatCompletion<Params extends ChatCompletionStreamParams>(
     },
     finalMessage,
     finalContent: async () => (await finalMessage()).content ?? null,
-    [Symbol.asyncIterator]: () => runner.iterate('chunk', (chunk) => chunk),
+    [Symbol.asyncIterator]: () => runner.iterate('chunk'),
   }
   return stream
 }

@@ -1,12 +1,7 @@
 import { OpenAIError } from '@acme/openai-core'
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from './finish-reason-errors'
 import type { ChatCompletion } from './types/chat-completion'
-import type { ChatCompletionMessageToolCall } from './types/chat-completion-params'
-import type {
-  AutoParseableResponseFormat,
-  AutoParseableTool,
-  ParsedChatCompletion,
-} from './types/parsed-chat-completion'
+import type { AutoParseableTool, ParsedChatCompletion } from './types/parsed-chat-completion'
 
 /** The parts of the request params that decide what gets parsed. */
 export interface ParseInputs {
@@ -14,14 +9,7 @@ export interface ParseInputs {
   tools?: readonly unknown[] | null
 }
 
-/** Whether a response format was made by `zodResponseFormat` (it carries its own parser). */
-export function isAutoParseableResponseFormat(
-  format: unknown,
-): format is AutoParseableResponseFormat<unknown> {
-  return (format as any)?.$brand === 'auto-parseable-response-format'
-}
-
-/** Whether a tool was made by `zodFunction` (it carries its own argument parser). */
+/** Whether a tool was made by `zodFunction` (it carries its own argument parser and callback). */
 export function isAutoParseableTool(tool: unknown): tool is AutoParseableTool {
   return (tool as any)?.$brand === 'auto-parseable-tool'
 }
@@ -31,41 +19,25 @@ export function parseStructuredJSON(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new SyntaxError('Error reading response: invalid structured output JSON.')
-    throw error
+    throw error instanceof SyntaxError
+      ? new SyntaxError('Error reading response: invalid structured output JSON.')
+      : error
   }
 }
 
-/** Parses content with the format's own parser, as JSON for a raw `json_schema` format, else `null`. */
-export function parseContent(format: unknown, content: string): unknown {
-  if (isAutoParseableResponseFormat(format)) return format.$parseRaw(content)
-  if ((format as any)?.type === 'json_schema') return parseStructuredJSON(content)
-  return null
+// Formats and tools from the zod helpers bring their own parser; raw ones are parsed as JSON.
+const parseWith = (owner: any, text: string): unknown =>
+  owner.$parseRaw ? owner.$parseRaw(text) : parseStructuredJSON(text)
+
+/** Parses content for a `json_schema` response format (its own parser, or JSON), else `null`. */
+export function parseContent(format: any, content: string): unknown {
+  return format?.type === 'json_schema' ? parseWith(format, content) : null
 }
 
-function findFunctionTool(inputs: ParseInputs, name: string | undefined): any {
-  return inputs.tools?.find((tool: any) => tool?.type === 'function' && tool.function?.name === name)
-}
-
-/** Parsed arguments for a call of a strict or auto-parseable function tool, else `null`. */
+/** Parsed arguments for a call of a strict or zod function tool, else `null`. */
 export function parseToolArguments(inputs: ParseInputs, name: string | undefined, args: string): unknown {
-  const tool = findFunctionTool(inputs, name)
-  if (isAutoParseableTool(tool)) return tool.$parseRaw(args)
-  if (tool?.function?.strict === true) return parseStructuredJSON(args)
-  return null
-}
-
-/** Whether anything in the params asks for parsing (a `json_schema` format, or a strict/auto-parseable tool). */
-export function hasAutoParseableInput(inputs: ParseInputs): boolean {
-  if (isAutoParseableResponseFormat(inputs.response_format)) return true
-  if ((inputs.response_format as any)?.type === 'json_schema') return true
-  return (
-    inputs.tools?.some(
-      (tool: any) =>
-        isAutoParseableTool(tool) || (tool?.type === 'function' && tool.function?.strict === true),
-    ) ?? false
-  )
+  const tool: any = inputs.tools?.find((t: any) => t?.type === 'function' && t.function?.name === name)
+  return tool?.$parseRaw || tool?.function?.strict === true ? parseWith(tool, args) : null
 }
 
 /**
@@ -77,7 +49,7 @@ export function validateInputTools(tools: readonly unknown[] | null | undefined)
     if (tool?.type === 'custom') continue
     if (tool?.type !== 'function')
       throw new OpenAIError(
-        `Currently only \`function\` and \`custom\` tool types are supported; Received \`${String(tool?.type)}\``,
+        `Currently only \`function\` and \`custom\` tool types are supported; Received \`${tool?.type}\``,
       )
     if (tool.function?.strict !== true)
       throw new OpenAIError(
@@ -86,73 +58,58 @@ export function validateInputTools(tools: readonly unknown[] | null | undefined)
   }
 }
 
-function parseToolCall(
-  inputs: ParseInputs,
-  call: ChatCompletionMessageToolCall,
-): ChatCompletionMessageToolCall {
-  if (call.type !== 'function') return call
-  return {
-    ...call,
-    function: {
-      ...call.function,
-      parsed_arguments: parseToolArguments(inputs, call.function.name, call.function.arguments),
-    },
-  } as ChatCompletionMessageToolCall
-}
-
 /**
- * Adds `message.parsed` (and `parsed_arguments` to function tool calls) to every choice. Throws
- * `LengthFinishReasonError` / `ContentFilterFinishReasonError` for choices that could not finish.
+ * Adds `message.parsed` (and `parsed_arguments` to function tool calls) to every choice, and throws
+ * `LengthFinishReasonError` / `ContentFilterFinishReasonError` for choices that could not finish. With
+ * `onlyIfAsked`, params that ask for no parsing (no `json_schema` format, no strict or zod tool) only get
+ * `parsed: null` and nothing throws.
  */
 export function parseCompletion<ParsedT>(
   completion: ChatCompletion,
   inputs: ParseInputs,
+  onlyIfAsked?: boolean,
 ): ParsedChatCompletion<ParsedT> {
-  const choices = completion.choices.map((choice) => {
-    if (choice.finish_reason === 'length') throw new LengthFinishReasonError()
-    if (choice.finish_reason === 'content_filter') throw new ContentFilterFinishReasonError()
-    const { message } = choice
-    // Empty content next to tool calls is no answer to parse; alone it is (and fails as JSON).
-    const parseable =
-      message.content != null &&
-      !message.refusal &&
-      (message.content !== '' || (!message.tool_calls?.length && !message.function_call))
-    return {
-      ...choice,
-      message: {
-        ...message,
-        ...(message.tool_calls
-          ? { tool_calls: message.tool_calls.map((c) => parseToolCall(inputs, c)) }
-          : {}),
-        parsed: parseable ? parseContent(inputs.response_format, message.content!) : null,
-      },
-    }
-  })
-  return withRequestID({ ...completion, choices } as ParsedChatCompletion<ParsedT>, completion)
-}
-
-/** `parseCompletion` when the params ask for parsing; otherwise only adds `parsed: null`, never throwing. */
-export function maybeParseCompletion<ParsedT>(
-  completion: ChatCompletion,
-  inputs: ParseInputs,
-): ParsedChatCompletion<ParsedT> {
-  if (hasAutoParseableInput(inputs)) return parseCompletion(completion, inputs)
-  const choices = completion.choices.map((choice) => ({
-    ...choice,
-    message: { ...choice.message, parsed: null },
-  }))
-  return withRequestID({ ...completion, choices } as ParsedChatCompletion<ParsedT>, completion)
-}
-
-// Spreading drops the non-enumerable `_request_id`; carry it over.
-function withRequestID<T extends object>(target: T, source: object): T {
-  const id = (source as any)._request_id
-  if (id !== undefined)
-    Object.defineProperty(target, '_request_id', {
-      value: id,
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    })
-  return target
+  const asked =
+    !onlyIfAsked ||
+    (inputs.response_format as any)?.type === 'json_schema' ||
+    !!inputs.tools?.some((tool: any) => tool?.$parseRaw || (tool?.type === 'function' && tool.function?.strict))
+  const parsed = {
+    ...completion,
+    choices: completion.choices.map((choice) => {
+      const { message, finish_reason } = choice
+      if (!asked) return { ...choice, message: { ...message, parsed: null } }
+      if (finish_reason === 'length') throw new LengthFinishReasonError()
+      if (finish_reason === 'content_filter') throw new ContentFilterFinishReasonError()
+      const { content, refusal, tool_calls } = message
+      // Empty content next to tool calls is no answer to parse; alone it is (and fails as JSON).
+      const hasAnswer =
+        content != null && !refusal && (content !== '' || !(tool_calls?.length || message.function_call))
+      return {
+        ...choice,
+        message: {
+          ...message,
+          ...(tool_calls && {
+            tool_calls: tool_calls.map((call) =>
+              call.type === 'function'
+                ? {
+                    ...call,
+                    function: {
+                      ...call.function,
+                      parsed_arguments: parseToolArguments(inputs, call.function.name, call.function.arguments),
+                    },
+                  }
+                : call,
+            ),
+          }),
+          parsed: hasAnswer ? parseContent(inputs.response_format, content) : null,
+        },
+      }
+    }),
+  }
+  // Spreading dropped the non-enumerable `_request_id`; carry it over.
+  return Object.defineProperty(parsed, '_request_id', {
+    value: (completion as any)._request_id,
+    writable: true,
+    configurable: true,
+  }) as ParsedChatCompletion<ParsedT>
 }

@@ -87,13 +87,6 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
   for (let attempt = 0; ; attempt++) {
     info.attempt = attempt
     const controller = new AbortController()
-    const headers = mergeHeaders([
-      fixedHeaders,
-      await authHeaders(client, method, url, controller.signal),
-      client.defaultHeaders,
-      { 'content-type': contentType },
-      callerHeaders,
-    ])
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true
@@ -104,6 +97,21 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
     const release = () => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
+    }
+    let headers: Record<string, string>
+    try {
+      // Inside the attempt's signal and timer, so a slow token exchange can be aborted like the request itself.
+      headers = mergeHeaders([
+        fixedHeaders,
+        await authHeaders(client, method, url, controller.signal),
+        client.defaultHeaders,
+        { 'content-type': contentType },
+        callerHeaders,
+      ])
+    } catch (error) {
+      release()
+      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
+      throw error
     }
     const started = Date.now()
     if (client.hooks) hook(client, 'onRequest', info)
@@ -150,7 +158,8 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
         response.body?.cancel().catch(() => {})
         if (await client.auth.invalidate()) {
           replayedAfter401 = true
-          logLine(client, info, started, response, 'token refreshed; replaying once')
+          if (shouldLog(client.logLevel, 'info'))
+            logLine(client, info, started, response, 'credentials refreshed; replaying once')
           continue
         }
         const error = makeAPIError(401, undefined, undefined, response.headers)

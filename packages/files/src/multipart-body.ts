@@ -1,6 +1,7 @@
 import { InvalidUploadError } from './errors'
+import { basename } from './file-name'
 import type { FormValue } from './form-entries'
-import { isBlob } from './uploadable'
+import { isBlob, type StreamingFile } from './uploadable'
 
 /** A request body for a multipart upload, and the content type core must send with it (streams only). */
 export interface MultipartBody {
@@ -17,7 +18,15 @@ export interface MultipartBody {
 export function encodeMultipart(entries: readonly [string, FormValue][]): MultipartBody {
   if (entries.every(([, value]) => typeof value === 'string' || isBlob(value))) {
     const form = new FormData()
-    for (const [key, value] of entries) form.append(key, value as string | Blob)
+    for (const [key, value] of entries) {
+      if (typeof value === 'string') form.append(key, value)
+      else {
+        const name = fileNameOf(value)
+        // A bare Blob gets no name here, so FormData calls it `blob` (as openai-node's uploads do).
+        if (name === undefined) form.append(key, value as Blob)
+        else form.append(key, value as Blob, name)
+      }
+    }
     return { body: form, contentType: undefined }
   }
   // Checked now so a bad type fails before any byte is sent, not halfway through the body.
@@ -32,6 +41,12 @@ export function encodeMultipart(entries: readonly [string, FormValue][]): Multip
 /** Percent-encodes what would break a quoted multipart header value: C0 controls, DEL, `"` and `\`. */
 export function escapeHeaderValue(value: string): string {
   return value.replace(/[\u0000-\u001F\u007F"\\]/g, encodeURIComponent)
+}
+
+/** The file name a part is sent with: the last segment of the file's name (no directories), if it has one. */
+function fileNameOf(value: Blob | StreamingFile): string | undefined {
+  const name = (value as { name?: unknown }).name
+  return typeof name === 'string' ? (basename(name) ?? '') : undefined
 }
 
 function checkedContentType(type: string): string {
@@ -75,7 +90,7 @@ function multipartStream(
                 `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"\r\n\r\n${value}\r\n`,
               ),
             )
-          const name = 'name' in value && typeof value.name === 'string' ? value.name : 'blob'
+          const name = fileNameOf(value) ?? 'blob'
           const type = checkedContentType(value.type)
           file = value.stream().getReader()
           return controller.enqueue(

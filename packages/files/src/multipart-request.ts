@@ -58,6 +58,9 @@ export async function sendMultipart<T>(
       path: upload.path,
       body,
       operationHeaders: contentType ? { 'content-type': contentType } : undefined,
+      // Node's fetch (undici) tees the body of a request it may redirect and keeps the unread branch, so every byte
+      // sent stays in memory (nodejs/undici#4058); an upload is never redirected, and this keeps memory flat.
+      fetchOptions: { redirect: 'error', window: null, ...options?.fetchOptions },
     }).withResponse()
   } catch (error) {
     throw causeOfType(error, FileTooLargeError) ?? error

@@ -42,7 +42,10 @@ async function route(req: IncomingMessage, res: ServerResponse, config: HandlerC
   }
   res.setHeader('x-request-id', `req_${randomUUID().replaceAll('-', '')}`)
   const signal = requestSignal(res, state.closing)
-  const request = toRecordedRequest(req, await readBody(req))
+  // Upload routes read their (possibly huge) body as a stream; the record then holds only what they keep of it.
+  const streamed = findRoute(config.routes, (req.method ?? 'GET').toUpperCase(), target.path)?.route
+    .streamBody
+  const request = toRecordedRequest(req, streamed ? new Uint8Array(0) : await readBody(req))
   recordRequest(state, request)
 
   const fault = takeFault(state, request.method, request.path)

@@ -20,6 +20,8 @@ export interface Route {
   method: string | readonly string[]
   path: string
   handle(ctx: RouteContext): void | Promise<void>
+  /** The handler reads `req` itself (large uploads): the body is not read up front and is recorded empty. */
+  streamBody?: boolean
 }
 
 /** Matches a path against a pattern; returns the raw (still encoded) parameters or `null`. */

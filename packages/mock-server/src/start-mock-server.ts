@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { enqueueFaults } from './faults'
 import { handleRequest } from './handle-request'
 import { createMockState, resetMockState } from './mock-state'
+import { createRealtimeUpgradeHandler } from './realtime/realtime-upgrade'
 import { routes } from './routes/index'
 import type { MockServer, MockServerOptions } from './types'
 
@@ -22,6 +23,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer((req, res) => {
     void handleRequest(req, res, { state, routes, requireAuth })
   })
+  server.on('upgrade', createRealtimeUpgradeHandler(state, { requireAuth }))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,2 +1,2 @@
-export { connectRealtime } from './connect-realtime.browser'
+export { connectRealtime } from './connect-realtime-browser'
 export * from './runtime-neutral'

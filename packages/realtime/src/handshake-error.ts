@@ -35,7 +35,10 @@ const WHY: Record<number, string> = {
 /** Builds the error that says why a handshake failed, from whatever the runtime reported. */
 export function handshakeError(url: string, detail: HandshakeDetail): RealtimeHandshakeError {
   const where = redactURL(url)
-  const { status, cause } = detail
+  const { cause } = detail
+  // `ws` used through a browser-style entry reports the status only in its error message.
+  const reported = /Unexpected server response: (\d{3})/.exec(String((cause as any)?.message))?.[1]
+  const status = detail.status ?? (reported ? Number(reported) : undefined)
   const error = serverError(detail.body)
   const code = typeof (cause as any)?.code === 'string' ? ((cause as any).code as string) : undefined
   let message: string

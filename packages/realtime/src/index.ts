@@ -1,2 +1,2 @@
-export { connectRealtime } from './connect-realtime.node'
+export { connectRealtime } from './connect-realtime-node'
 export * from './runtime-neutral'

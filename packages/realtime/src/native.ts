@@ -1,2 +1,2 @@
-export { connectRealtime } from './connect-realtime.native'
+export { connectRealtime } from './connect-realtime-native'
 export * from './runtime-neutral'

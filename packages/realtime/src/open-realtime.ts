@@ -72,8 +72,14 @@ export async function openRealtime(
         signal: controller.signal,
       })
       // Listen before the socket opens, so no event that follows the handshake is missed.
-      const connection = createRealtimeConnection(opening.socket, { url, maxBufferedEvents, signal })
-      await waitForOpen(opening, url, controller.signal)
+      const opened = waitForOpen(opening, url, controller.signal)
+      const connection = createRealtimeConnection(opening.socket, {
+        url,
+        maxBufferedEvents,
+        signal,
+        ready: opened,
+      })
+      await opened
       return connection
     } catch (error) {
       const replay =

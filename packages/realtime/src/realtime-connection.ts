@@ -98,6 +98,11 @@ export interface RealtimeConnectionOptions {
   /** Events kept for `for await` while nobody iterates. */
   maxBufferedEvents: number
   signal?: AbortSignal | null
+  /**
+   * Socket events are held until this settles, then one task more, so listeners registered right after
+   * `await connectRealtime()` still get the events that arrived with the handshake (`session.created`).
+   */
+  ready?: Promise<unknown>
 }
 
 /** Bytes of raw audio per `input_audio_buffer.append` event, so each stays under the API's 15 MiB. */
@@ -191,11 +196,25 @@ export function createRealtimeConnection(
     queue.push(event)
   }
 
-  socket.addEventListener('message', (message: any) => dispatch(parseFrame(message?.data)))
+  let held: Array<() => void> | undefined = options.ready ? [] : undefined
+  const release = () => {
+    setTimeout(() => {
+      const pending = held ?? []
+      held = undefined
+      for (const run of pending) run()
+    }, 0)
+  }
+  options.ready?.then(release, release)
+  const whenReleased = (run: () => void) => (held ? held.push(run) : run())
+
+  socket.addEventListener('message', (message: any) =>
+    whenReleased(() => dispatch(parseFrame(message?.data))),
+  )
   socket.addEventListener('error', (event: any) => {
     lastError = event?.error ?? lastError
   })
-  socket.addEventListener('close', (event: any) => {
+  socket.addEventListener('close', (event: any) => whenReleased(() => onClose(event)))
+  const onClose = (event: any) => {
     const code = typeof event?.code === 'number' ? event.code : 1006
     const reason = typeof event?.reason === 'string' ? event.reason : ''
     const expected = closedByUs || code === 1000
@@ -210,7 +229,7 @@ export function createRealtimeConnection(
       else wake({ value: undefined, done: true })
     }
     resolveClosed(closeInfo)
-  })
+  }
 
   const close = (code = 1000, reason = 'OK'): Promise<RealtimeCloseInfo> => {
     if (!closeInfo) {

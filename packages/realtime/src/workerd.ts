@@ -1,2 +1,2 @@
-export { connectRealtime } from './connect-realtime.workerd'
+export { connectRealtime } from './connect-realtime-workerd'
 export * from './runtime-neutral'

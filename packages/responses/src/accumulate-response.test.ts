@@ -46,7 +46,14 @@ const partAdded = ev({
   part: { type: 'output_text', text: '', annotations: [] },
 })
 const delta = (text: string, output_index = 0, content_index = 0) =>
-  ev({ type: 'response.output_text.delta', item_id: 'msg_1', output_index, content_index, delta: text, logprobs: [] })
+  ev({
+    type: 'response.output_text.delta',
+    item_id: 'msg_1',
+    output_index,
+    content_index,
+    delta: text,
+    logprobs: [],
+  })
 
 describe('_accumulateResponse', () => {
   it('builds the text of a message from deltas and returns the snapshot so far', () => {
@@ -84,7 +91,7 @@ describe('_accumulateResponse', () => {
       response: shell({ status: 'completed', output: [finalItem as any] }),
     })
     const { state } = run([created, messageAdded, partAdded, delta('Hi'), inProgress])
-    expect((state.response?.output[0] as any).content[0].text).toBe('Hi')
+    expect((state.response!.output[0] as any).content[0].text).toBe('Hi')
     _accumulateResponse(state, completed)
     expect(state.response?.status).toBe('completed')
     expect(state.response?.output).toEqual([finalItem])
@@ -96,43 +103,99 @@ describe('_accumulateResponse', () => {
       ev({
         type: 'response.output_item.added',
         output_index: 0,
-        item: { id: 'fc_1', type: 'function_call', call_id: 'c', name: 'f', arguments: '', status: 'in_progress' },
+        item: {
+          id: 'fc_1',
+          type: 'function_call',
+          call_id: 'c',
+          name: 'f',
+          arguments: '',
+          status: 'in_progress',
+        },
       }),
-      ev({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '{"a":' }),
+      ev({
+        type: 'response.function_call_arguments.delta',
+        item_id: 'fc_1',
+        output_index: 0,
+        delta: '{"a":',
+      }),
       ev({ type: 'response.function_call_arguments.delta', item_id: 'fc_1', output_index: 0, delta: '1}' }),
     ])
     expect(snapshots.slice(2)).toEqual(['{"a":', '{"a":1}'])
-    expect((state.response?.output[0] as any).arguments).toBe('{"a":1}')
+    expect((state.response!.output[0] as any).arguments).toBe('{"a":1}')
+    expect(state.response!.output[0]).not.toHaveProperty('content')
     _accumulateResponse(
       state,
-      ev({ type: 'response.function_call_arguments.done', item_id: 'fc_1', output_index: 0, name: 'f', arguments: '{"a":2}' }),
+      ev({
+        type: 'response.function_call_arguments.done',
+        item_id: 'fc_1',
+        output_index: 0,
+        name: 'f',
+        arguments: '{"a":2}',
+      }),
     )
-    expect((state.response?.output[0] as any).arguments).toBe('{"a":2}')
+    expect((state.response!.output[0] as any).arguments).toBe('{"a":2}')
   })
 
-  it('accumulates refusals, reasoning summaries, reasoning text and annotations', () => {
+  it('accumulates reasoning summaries, reasoning text and annotations', () => {
     const { state } = run([
       created,
       messageAdded,
-      ev({ type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'refusal', refusal: '' } }),
-      ev({ type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'No, ' }),
-      ev({ type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'sorry' }),
       partAdded,
-      ev({ type: 'response.output_item.added', output_index: 1, item: { id: 'rs_1', type: 'reasoning', summary: [] } }),
-      ev({ type: 'response.reasoning_summary_part.added', item_id: 'rs_1', output_index: 1, summary_index: 0, part: { type: 'summary_text', text: '' } }),
-      ev({ type: 'response.reasoning_summary_text.delta', item_id: 'rs_1', output_index: 1, summary_index: 0, delta: 'Think' }),
-      ev({ type: 'response.content_part.added', item_id: 'rs_1', output_index: 1, content_index: 0, part: { type: 'reasoning_text', text: '' } }),
-      ev({ type: 'response.reasoning_text.delta', item_id: 'rs_1', output_index: 1, content_index: 0, delta: 'Step' }),
+      ev({
+        type: 'response.output_item.added',
+        output_index: 1,
+        item: { id: 'rs_1', type: 'reasoning', summary: [] },
+      }),
+      ev({
+        type: 'response.reasoning_summary_part.added',
+        item_id: 'rs_1',
+        output_index: 1,
+        summary_index: 0,
+        part: { type: 'summary_text', text: '' },
+      }),
+      ev({
+        type: 'response.reasoning_summary_text.delta',
+        item_id: 'rs_1',
+        output_index: 1,
+        summary_index: 0,
+        delta: 'Think',
+      }),
+      ev({
+        type: 'response.content_part.added',
+        item_id: 'rs_1',
+        output_index: 1,
+        content_index: 0,
+        part: { type: 'reasoning_text', text: '' },
+      }),
+      ev({
+        type: 'response.reasoning_text.delta',
+        item_id: 'rs_1',
+        output_index: 1,
+        content_index: 0,
+        delta: 'Step',
+      }),
     ])
     const [message, reasoning] = state.response!.output as any[]
     expect(message.content[0]).toEqual({ type: 'output_text', text: '', annotations: [] })
-    // The refusal part was replaced by the later part at the same index, as the API would never do; check the refusal before.
     expect(reasoning.summary).toEqual([{ type: 'summary_text', text: 'Think' }])
     expect(reasoning.content).toEqual([{ type: 'reasoning_text', text: 'Step' }])
-    const annotation = { type: 'url_citation', url: 'https://example.com', title: 't', start_index: 0, end_index: 1 }
+    const annotation = {
+      type: 'url_citation',
+      url: 'https://example.com',
+      title: 't',
+      start_index: 0,
+      end_index: 1,
+    }
     _accumulateResponse(
       state,
-      ev({ type: 'response.output_text.annotation.added', item_id: 'msg_1', output_index: 0, content_index: 0, annotation_index: 0, annotation }),
+      ev({
+        type: 'response.output_text.annotation.added',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        annotation_index: 0,
+        annotation,
+      }),
     )
     expect(message.content[0].annotations).toEqual([annotation])
   })
@@ -141,12 +204,30 @@ describe('_accumulateResponse', () => {
     const { state, snapshots } = run([
       created,
       messageAdded,
-      ev({ type: 'response.content_part.added', item_id: 'msg_1', output_index: 0, content_index: 0, part: { type: 'refusal', refusal: '' } }),
-      ev({ type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'No, ' }),
-      ev({ type: 'response.refusal.delta', item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'sorry' }),
+      ev({
+        type: 'response.content_part.added',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        part: { type: 'refusal', refusal: '' },
+      }),
+      ev({
+        type: 'response.refusal.delta',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        delta: 'No, ',
+      }),
+      ev({
+        type: 'response.refusal.delta',
+        item_id: 'msg_1',
+        output_index: 0,
+        content_index: 0,
+        delta: 'sorry',
+      }),
     ])
     expect(snapshots.at(-1)).toBe('No, sorry')
-    expect((state.response?.output[0] as any).content).toEqual([{ type: 'refusal', refusal: 'No, sorry' }])
+    expect((state.response!.output[0] as any).content).toEqual([{ type: 'refusal', refusal: 'No, sorry' }])
   })
 
   it('passes events it does not accumulate through, even for unknown items', () => {
@@ -169,24 +250,34 @@ describe('_accumulateResponse', () => {
     })()
     expect(error).toBeInstanceOf(OpenAIError)
     expect(error?.message).toBe(
-      'Received response.output_text.delta for output item 3, but no response.output_item.added announced that item.',
+      'response.output_text.delta refers to output item 3, which no earlier event added.',
     )
   })
 
   it('refuses a delta for a content part that was never added', () => {
     expect(() => run([created, messageAdded, delta('x', 0, 1)])).toThrow(
       new OpenAIError(
-        'Received response.output_text.delta for content part 1 of output item 0, but no response.content_part.added announced that part.',
+        'response.output_text.delta refers to content part 1 of output item 0, which no earlier event added.',
       ),
     )
     expect(() =>
       run([
         created,
-        ev({ type: 'response.output_item.added', output_index: 0, item: { id: 'rs_1', type: 'reasoning', summary: [] } }),
-        ev({ type: 'response.reasoning_summary_text.delta', item_id: 'rs_1', output_index: 0, summary_index: 0, delta: 'x' }),
+        ev({
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { id: 'rs_1', type: 'reasoning', summary: [] },
+        }),
+        ev({
+          type: 'response.reasoning_summary_text.delta',
+          item_id: 'rs_1',
+          output_index: 0,
+          summary_index: 0,
+          delta: 'x',
+        }),
       ]),
     ).toThrow(
-      'Received response.reasoning_summary_text.delta for summary part 0 of output item 0, but no response.reasoning_summary_part.added announced that part.',
+      'response.reasoning_summary_text.delta refers to summary part 0 of output item 0, which no earlier event added.',
     )
   })
 
@@ -199,13 +290,13 @@ describe('_accumulateResponse', () => {
       part: { type: 'refusal', refusal: '' },
     })
     expect(() => run([created, messageAdded, refusalPart, delta('x')])).toThrow(
-      'Received response.output_text.delta for content part 0 of output item 0, which is refusal, not output_text.',
+      'response.output_text.delta refers to a refusal part, not output_text (output item 0).',
     )
   })
 
-  it('refuses item events before response.created', () => {
+  it('refuses item events before any response event', () => {
     expect(() => run([messageAdded])).toThrow(
-      'Received response.output_item.added before response.created: the stream is malformed.',
+      'response.output_item.added refers to a response, which no earlier event added.',
     )
   })
 

@@ -1,4 +1,11 @@
-import { type APIPromise, type Client, mapAPIPromise, path, type RequestOptions, request } from '@acme/openai-core'
+import {
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  path,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
 import { _withOutputText } from './output-text'
 import type { ResponseWithOutputText } from './types'
 

@@ -105,7 +105,11 @@ describe('createResponse', () => {
   })
 
   it('reports an incomplete response as it is', async () => {
-    const response = await createResponse(client, { model: 'gpt-5.4', input: 'one two three', max_output_tokens: 2 })
+    const response = await createResponse(client, {
+      model: 'gpt-5.4',
+      input: 'one two three',
+      max_output_tokens: 2,
+    })
     expect(response.status).toBe('incomplete')
     expect(response.incomplete_details).toEqual({ reason: 'max_output_tokens' })
   })

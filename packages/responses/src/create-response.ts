@@ -38,6 +38,12 @@ export function createResponse(
   options?: RequestOptions,
 ): APIPromise<EventStream<ResponseStreamEvent> | ResponseWithOutputText> {
   const stream = params.stream === true
-  const promise = request<any>(client, { ...options, method: 'post', path: '/responses', body: params, stream })
+  const promise = request<any>(client, {
+    ...options,
+    method: 'post',
+    path: '/responses',
+    body: params,
+    stream,
+  })
   return stream ? promise : mapAPIPromise(promise, _withOutputText)
 }

@@ -1,11 +1,22 @@
-import { type APIPromise, type Client, mapAPIPromise, path, type RequestOptions, request } from '@acme/openai-core'
+import {
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  path,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
 
 /**
  * Deletes a stored response (`DELETE /responses/{id}`). Resolves to nothing; an unknown id is a `NotFoundError`.
  *
  * @example await deleteResponse(client, 'resp_123')
  */
-export function deleteResponse(client: Client, responseId: string, options?: RequestOptions): APIPromise<void> {
+export function deleteResponse(
+  client: Client,
+  responseId: string,
+  options?: RequestOptions,
+): APIPromise<void> {
   return mapAPIPromise(
     request(client, {
       ...options,

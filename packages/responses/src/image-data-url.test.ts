@@ -10,7 +10,9 @@ describe('imageDataURL', () => {
   })
 
   it('recognises JPEG, GIF and WebP', async () => {
-    expect(await imageDataURL(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('data:image/jpeg;base64,/9j/4A==')
+    expect(await imageDataURL(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe(
+      'data:image/jpeg;base64,/9j/4A==',
+    )
     expect(await imageDataURL(new TextEncoder().encode('GIF89a'))).toBe('data:image/gif;base64,R0lGODlh')
     const webp = new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ')
     expect(await imageDataURL(webp)).toMatch(/^data:image\/webp;base64,UklGRgAAAABXRUJQVlA4IA==$/)

@@ -9,7 +9,8 @@ import type { Response } from './generated/types'
 export function outputText(response: Pick<Response, 'output'>): string {
   let text = ''
   for (const item of response.output ?? [])
-    if (item.type === 'message') for (const part of item.content) if (part.type === 'output_text') text += part.text
+    if (item.type === 'message')
+      for (const part of item.content) if (part.type === 'output_text') text += part.text
   return text
 }
 

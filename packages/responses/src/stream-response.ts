@@ -137,7 +137,10 @@ export function streamResponse(
       const snapshot = _accumulateResponse(state, event)
       if (event.sequence_number <= after) continue
       emit('event', event)
-      emit(event.type, event.type.endsWith('.delta') && snapshot !== undefined ? { ...event, snapshot } : event)
+      emit(
+        event.type,
+        event.type.endsWith('.delta') && snapshot !== undefined ? { ...event, snapshot } : event,
+      )
     }
     if (!state.response) throw new OpenAIError('The stream ended without sending any events.')
     return _withOutputText(state.response) as ResponseWithOutputText
@@ -195,47 +198,31 @@ export function streamResponse(
     get aborted() {
       return aborted
     },
-    [Symbol.asyncIterator]() {
+    async *[Symbol.asyncIterator]() {
       observed = true
       const queue: ResponseStreamEvent[] = []
-      let head = 0
-      let wake: (() => void) | undefined
+      let wake = () => {}
       let over = false
       const onEvent = (event: ResponseStreamEvent) => {
         queue.push(event)
-        wake?.()
+        wake()
+      }
+      const stop = () => {
+        over = true
+        wake()
       }
       stream.on('event', onEvent)
-      const settle = finished.then(
-        () => {
-          over = true
-          wake?.()
-        },
-        () => {
-          over = true
-          wake?.()
-        },
-      )
-      const stop = () => stream.off('event', onEvent)
-      return {
-        async next(): Promise<IteratorResult<ResponseStreamEvent>> {
-          while (head === queue.length && !over) await new Promise<void>((resolve) => (wake = resolve))
-          wake = undefined
-          if (head < queue.length) {
-            const value = queue[head++]
-            if (head === queue.length) queue.length = head = 0
-            return { value, done: false }
-          }
-          stop()
-          await settle
-          await finished
-          return { value: undefined, done: true }
-        },
-        async return(): Promise<IteratorResult<ResponseStreamEvent>> {
-          stop()
-          if (!ended) controller.abort()
-          return { value: undefined, done: true }
-        },
+      finished.then(stop, stop)
+      try {
+        for (;;) {
+          if (queue.length) yield queue.shift()!
+          else if (over) return void (await finished)
+          else await new Promise<void>((resolve) => (wake = resolve))
+        }
+      } finally {
+        stream.off('event', onEvent)
+        // Breaking out early cancels the request, as with core's streams.
+        if (!ended) controller.abort()
       }
     },
   }

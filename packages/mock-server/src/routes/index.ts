@@ -2,11 +2,14 @@ import type { Route } from '../route'
 import { chatCompletionsRoutes } from './chat-completions'
 import { cloudMetadataRoutes } from './cloud-metadata'
 import { echoRoutes } from './echo'
+import { filesRoutes } from './files'
 import { itemsRoutes } from './items'
 import { modelsRoutes } from './models'
+import { realtimeRoutes } from './realtime'
 import { responsesRoutes } from './responses'
 import { sseRoutes } from './sse'
 import { tokenExchangeRoutes } from './token-exchange'
+import { uploadsRoutes } from './uploads'
 
 /** Every route the server answers, tried in order; add an area by appending its list here. */
 export const routes: readonly Route[] = [
@@ -18,4 +21,7 @@ export const routes: readonly Route[] = [
   ...chatCompletionsRoutes,
   ...tokenExchangeRoutes,
   ...cloudMetadataRoutes,
+  ...filesRoutes,
+  ...uploadsRoutes,
+  ...realtimeRoutes,
 ]

@@ -1,4 +1,10 @@
-import { type APIPromise, type Client, mapAPIPromise, OpenAIError, type RequestOptions } from '@acme/openai-core'
+import {
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  OpenAIError,
+  type RequestOptions,
+} from '@acme/openai-core'
 import { createResponse } from '../create-response'
 import type { ResponseCreateParamsNonStreaming, ResponseWithOutputText } from '../types'
 import { ResponseIncompleteError, ResponseParseError, ResponseRefusalError } from './parse-errors'
@@ -48,8 +54,7 @@ export function parseResponse<P extends ResponseCreateParamsNonStreaming>(
   return mapAPIPromise(createResponse(client, params, options), (response) => {
     if (response.status === 'incomplete') throw new ResponseIncompleteError(response)
     const format = params.text?.format as Partial<AutoParseableTextFormat<unknown>> | undefined
-    const parse =
-      format?.$parseRaw?.bind(format) ?? (format?.type === 'json_schema' ? parseJSON : undefined)
+    const parse = format?.$parseRaw?.bind(format) ?? (format?.type === 'json_schema' ? parseJSON : undefined)
     const strictTools = new Set(
       (params.tools ?? []).flatMap((t) => (t.type === 'function' && t.strict ? [t.name] : [])),
     )

@@ -41,7 +41,7 @@ export function _toStrictJsonSchema(schema: Schema, path = '#'): Schema {
       _toStrictJsonSchema(child, `${path}/${key}/${name}`)
   for (const key of CHILD_LISTS)
     if (Array.isArray(schema[key]))
-      schema[key].forEach((child: Schema, i: number) => _toStrictJsonSchema(child, `${path}/${key}/${i}`))
+      for (const [i, child] of schema[key].entries()) _toStrictJsonSchema(child, `${path}/${key}/${i}`)
   if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items))
     _toStrictJsonSchema(schema.items, `${path}/items`)
   return schema

@@ -1,0 +1,32 @@
+import { type APIPromise, createClient } from '@acme/openai-core'
+import { type MockServer, startMockServer } from '@acme/openai-mock'
+import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest'
+import { createChatCompletion } from './create-chat-completion'
+import type { ChatCompletion } from './types/chat-completion'
+import type { ChatCompletionUpdateParams } from './types/stored-chat-completions'
+import { updateChatCompletion } from './update-chat-completion'
+
+let mock: MockServer
+let client: ReturnType<typeof createClient>
+beforeAll(async () => {
+  mock = await startMockServer()
+  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+})
+afterAll(() => mock.close())
+
+it('replaces the metadata of a stored completion', async () => {
+  const { id } = await createChatCompletion(client, {
+    model: 'gpt-5.4',
+    messages: [{ role: 'user', content: 'Tag me' }],
+    store: true,
+    metadata: { stage: 'draft' },
+  })
+  const updated = await updateChatCompletion(client, id, { metadata: { stage: 'final', owner: 'ana' } })
+  expect(updated.id).toBe(id)
+  expect(updated.metadata).toEqual({ stage: 'final', owner: 'ana' })
+  const sent = mock.requests.at(-1)!
+  expect(sent).toMatchObject({ method: 'POST', path: `/v1/chat/completions/${id}` })
+  expect(sent.json).toEqual({ metadata: { stage: 'final', owner: 'ana' } })
+  expectTypeOf(updateChatCompletion).returns.toEqualTypeOf<APIPromise<ChatCompletion>>()
+  expectTypeOf(updateChatCompletion).parameter(2).toEqualTypeOf<ChatCompletionUpdateParams>()
+})

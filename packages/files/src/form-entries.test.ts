@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { InvalidUploadError } from './errors'
+import { formEntries } from './form-entries'
+
+describe('formEntries', () => {
+  test('flattens like openai-node: scalars as text, key[] arrays, key[prop] objects, undefined skipped', () => {
+    const file = new File(['x'], 'x.txt')
+    expect(
+      formEntries({
+        file,
+        purpose: 'batch',
+        n: 3,
+        ok: false,
+        skip: undefined,
+        expires_after: { anchor: 'created_at', seconds: 3600, none: undefined },
+        tags: ['a', { b: 1 }],
+      }),
+    ).toEqual([
+      ['file', file],
+      ['purpose', 'batch'],
+      ['n', '3'],
+      ['ok', 'false'],
+      ['expires_after[anchor]', 'created_at'],
+      ['expires_after[seconds]', '3600'],
+      ['tags[]', 'a'],
+      ['tags[][b]', '1'],
+    ])
+  })
+
+  test('null and functions are refused with the field named', () => {
+    const error = (() => {
+      try {
+        formEntries({ purpose: null })
+      } catch (e) {
+        return e as InvalidUploadError
+      }
+    })()!
+    expect(error).toBeInstanceOf(InvalidUploadError)
+    expect([error.param, error.message]).toEqual([
+      'purpose',
+      `Received null for "purpose"; to pass null in FormData, you must use the string 'null'`,
+    ])
+    expect(() => formEntries({ f: () => 1 })).toThrow('Cannot send function "f" in a multipart form')
+  })
+})
