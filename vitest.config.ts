@@ -7,6 +7,7 @@ const src = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^@acme\/openai-core\/stream$/, replacement: src('core/src/stream-entry.ts') },
       { find: /^@acme\/openai-core$/, replacement: src('core/src/index.ts') },
       { find: /^@acme\/openai-mock$/, replacement: src('mock-server/src/index.ts') },
       { find: /^@acme\/openai-responses\/zod$/, replacement: src('responses/src/zod/index.ts') },

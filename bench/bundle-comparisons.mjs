@@ -31,4 +31,22 @@ export const f = () => streamResponse(createClient({ apiKey: 'x', dangerouslyAll
     official: `${officialClient}
 export const f = () => c.responses.stream({ model: 'm', input: 'hi' })`,
   },
+  {
+    // Ours through the subpath a browser build resolves to (scripts/bundle-size.mjs does not read "exports").
+    name: 'realtime: open a browser WebSocket session',
+    ours: `import { createClient } from '@acme/openai-core'
+import { connectRealtime } from '@acme/openai-realtime/browser'
+export const f = () => connectRealtime(createClient({ apiKey: 'ek_x', dangerouslyAllowBrowser: true }), { model: 'gpt-realtime' })`,
+    official: `${officialClient}
+import { OpenAIRealtimeWebSocket } from 'openai/realtime/websocket'
+export const f = () => new OpenAIRealtimeWebSocket({ model: 'gpt-realtime' }, c)`,
+  },
+  {
+    name: 'realtime: create an ephemeral key',
+    ours: `import { createClient } from '@acme/openai-core'
+import { createClientSecret } from '@acme/openai-realtime/browser'
+export const f = () => createClientSecret(createClient({ apiKey: 'x', dangerouslyAllowBrowser: true }), {})`,
+    official: `${officialClient}
+export const f = () => c.realtime.clientSecrets.create({})`,
+  },
 ]

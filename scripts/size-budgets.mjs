@@ -51,4 +51,55 @@ export const g = () => streamResponse(client, { model: 'gpt-5.4', input: 'hi' })
     limit: 11 * 1024,
     code: `export * from '@acme/openai-responses'`,
   },
+  // realtime: the bundler picks the entry by condition; `scripts/bundle-size.mjs` maps package names to dist files
+  // without reading "exports", so each snippet imports the subpath the exports map gives those conditions
+  // (packages/realtime/src/package-exports.test.ts checks that mapping). FORBIDDEN catches any ws/isomorphic-ws.
+  {
+    name: 'realtime: connectRealtime + core (browser, subprotocols)',
+    limit: 8 * 1024,
+    conditions: ['browser', 'import'],
+    code: `import { createClient } from '@acme/openai-core'
+import { connectRealtime } from '@acme/openai-realtime/browser'
+export const f = () => connectRealtime(createClient({ apiKey: 'ek_x', dangerouslyAllowBrowser: true }), { model: 'gpt-realtime' })`,
+  },
+  {
+    name: 'realtime: connectRealtime + core (workerd, fetch upgrade)',
+    limit: 8 * 1024,
+    conditions: ['workerd', 'worker', 'browser', 'import'],
+    code: `import { createClient } from '@acme/openai-core'
+import { connectRealtime } from '@acme/openai-realtime/workerd'
+export const f = (env) => connectRealtime(createClient({ apiKey: env.OPENAI_API_KEY }), { model: 'gpt-realtime' })`,
+  },
+  {
+    name: 'realtime: connectRealtime + core (Deno, headers)',
+    limit: 8 * 1024,
+    conditions: ['deno', 'import'],
+    code: `import { createClient } from '@acme/openai-core'
+import { connectRealtime } from '@acme/openai-realtime/native'
+export const f = () => connectRealtime(createClient(), { model: 'gpt-realtime' })`,
+  },
+  {
+    name: 'realtime: connectRealtime + core (Bun, headers)',
+    limit: 8 * 1024,
+    conditions: ['bun', 'import'],
+    code: `import { createClient } from '@acme/openai-core'
+import { connectRealtime } from '@acme/openai-realtime/native'
+export const f = () => connectRealtime(createClient(), { model: 'gpt-realtime' })`,
+  },
+  {
+    name: 'realtime: createClientSecret + core',
+    limit: 6.5 * 1024,
+    // Like createResponse: a plain call never fetches core's lazily loaded SSE chunk.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createClientSecret } from '@acme/openai-realtime/browser'
+export const f = () => createClientSecret(createClient({ baseURL: '/api' }), { session: { type: 'realtime' } })`,
+  },
+  {
+    name: 'realtime: PCM16 <-> base64 helpers alone',
+    // The helpers use no core, but with code splitting esbuild still loads core's error chunk (about 1 KB) for any
+    // module that imports core, used or not: the chunk they share with connectRealtime does.
+    limit: 1.75 * 1024,
+    code: `export { base64ToPcm16, pcm16ToBase64 } from '@acme/openai-realtime/browser'`,
+  },
 ]

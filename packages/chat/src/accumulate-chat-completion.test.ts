@@ -40,7 +40,7 @@ describe('accumulateChatCompletion', () => {
         },
       ],
     })
-    expect(finalizeChatCompletion(snapshot)).toEqual({
+    expect(JSON.parse(JSON.stringify(finalizeChatCompletion(snapshot)))).toStrictEqual({
       id: 'chatcmpl-1',
       object: 'chat.completion',
       created: 1700000000,
@@ -50,7 +50,7 @@ describe('accumulateChatCompletion', () => {
           index: 0,
           finish_reason: 'stop',
           logprobs: null,
-          message: { role: 'assistant', content: 'Hello', refusal: null },
+          message: { role: 'assistant', content: 'Hello', refusal: null, parsed: null },
         },
       ],
     })
@@ -85,6 +85,7 @@ describe('accumulateChatCompletion', () => {
       role: 'assistant',
       content: null,
       refusal: null,
+      parsed: null,
       tool_calls: [
         { id: 'call_a', type: 'function', function: { name: 'f', arguments: '{"a":1}' } },
         { id: 'call_b', type: 'function', function: { name: 'g', arguments: '{}' } },
@@ -135,16 +136,24 @@ describe('accumulateChatCompletion', () => {
 
   it('refuses bad indexes and an incomplete stream with a clear error', () => {
     expect(() => fold([chunk([{ index: 500 }])])).toThrow(
-      new OpenAIError('Chat completion stream sent an invalid choice index: 500'),
+      new OpenAIError('invalid choice index in the stream: 500'),
     )
     expect(() => fold([chunk([{ delta: { tool_calls: [{ index: -1 }] } }])])).toThrow(
-      'Chat completion stream sent an invalid tool call index: -1',
+      'invalid tool call index in the stream: -1',
     )
-    expect(() => accumulateChatCompletion(undefined, { id: 'x' } as ChatCompletionChunk)).toThrow(
-      'Chat completion stream sent a chunk without a `choices` array',
+    expect(() => accumulateChatCompletion(undefined, { id: 'x' } as ChatCompletionChunk)).toThrow(TypeError)
+    expect(() => finalizeChatCompletion(undefined)).toThrow(
+      'Chat completion stream ended without any chunk; was the connection cut?',
+    )
+    expect(() => finalizeChatCompletion(fold([chunk([])]))).toThrow(
+      'Chat completion stream ended without any choice; was the connection cut?',
     )
     const cut = fold([chunk([{ delta: { role: 'assistant', content: 'Hi' } }])])
-    expect(() => finalizeChatCompletion(cut)).toThrow(/^missing finish_reason for choice 0: the stream ended/)
+    expect(() => finalizeChatCompletion(cut)).toThrow(
+      new OpenAIError(
+        'Chat completion stream ended without the finish_reason of choice 0; was the connection cut?',
+      ),
+    )
     const noId = fold([
       chunk([
         {
@@ -153,7 +162,9 @@ describe('accumulateChatCompletion', () => {
         },
       ]),
     ])
-    expect(() => finalizeChatCompletion(noId)).toThrow(/^missing choices\[0\]\.tool_calls\[0\]\.id/)
+    expect(() => finalizeChatCompletion(noId)).toThrow(
+      'Chat completion stream ended without the id and name of choices[0].tool_calls[0]; was the connection cut?',
+    )
   })
 
   it('ignores a __proto__ key in a chunk', () => {

@@ -6,10 +6,9 @@ import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './typ
 const TEXT_KINDS = ['content', 'refusal'] as const
 
 // The API allows n <= 128 and far fewer tool calls; larger indexes are a broken or hostile stream.
-function checkIndex(value: unknown, what: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= 128)
-    throw new OpenAIError(`Chat completion stream sent an invalid ${what} index: ${value}`)
-  return value as number
+function checkIndex(value: any, what: string): number {
+  if (!(value >= 0 && value < 128)) throw new OpenAIError(`invalid ${what} index in the stream: ${value}`)
+  return value
 }
 
 /**
@@ -21,16 +20,19 @@ export function accumulateChatCompletion(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  if (!Array.isArray(chunk?.choices))
-    throw new OpenAIError('Chat completion stream sent a chunk without a `choices` array')
   const target = (snapshot ??= { choices: [] } as unknown as ChatCompletionSnapshot) as unknown as Record<
     string,
     unknown
   >
-  for (const key of Object.keys(chunk)) {
+  for (const key in chunk) {
     const value = (chunk as unknown as Record<string, unknown>)[key]
     // `usage: null` on every chunk must not erase the usage of the final chunk.
-    if (key !== 'choices' && key !== 'obfuscation' && key !== '__proto__' && (value !== null || target[key] == null))
+    if (
+      key !== 'choices' &&
+      key !== 'obfuscation' &&
+      key !== '__proto__' &&
+      (value !== null || target[key] == null)
+    )
       target[key] = value
   }
   for (const part of chunk.choices) {
@@ -53,11 +55,6 @@ export function accumulateChatCompletion(
     }
     if (!delta) continue
     if (delta.role) message.role = delta.role
-    if (delta.function_call) {
-      const call = (message.function_call ??= { arguments: '' })
-      if (delta.function_call.name) call.name = delta.function_call.name
-      call.arguments += delta.function_call.arguments ?? ''
-    }
     for (const fragment of delta.tool_calls ?? []) {
       const at = checkIndex(fragment?.index, 'tool call')
       const call = ((message.tool_calls ??= [])[at] ??= { index: at, function: { arguments: '' } })
@@ -71,43 +68,39 @@ export function accumulateChatCompletion(
 }
 
 const missing = (what: string) =>
-  new OpenAIError(`missing ${what}: the stream ended before it was complete (was the connection cut?)`)
+  new OpenAIError(`Chat completion stream ended without ${what}; was the connection cut?`)
 
-/** Turns a finished snapshot into a `chat.completion`; refuses one whose choices or tool calls are incomplete. */
-export function finalizeChatCompletion(snapshot: ChatCompletionSnapshot): ChatCompletion {
-  const { choices, object: _object, ...rest } = snapshot
-  const completion = {
-    ...rest,
-    object: 'chat.completion',
-    choices: choices
-      .filter(Boolean)
-      .map(({ index, finish_reason, logprobs, message: { content = null, refusal = null, ...other } }) => {
-        if (!finish_reason) throw missing(`finish_reason for choice ${index}`)
-        const { role: _role, tool_calls, function_call, ...extra } = other
-        const message: ChatCompletion['choices'][number]['message'] = {
-          ...extra,
-          role: 'assistant',
-          content,
-          refusal,
-        }
-        if (function_call) {
-          if (!function_call.name) throw missing(`choices[${index}].function_call.name`)
-          message.function_call = { name: function_call.name, arguments: function_call.arguments }
-        }
-        if (tool_calls?.length)
-          message.tool_calls = Array.from(tool_calls, (call, i) => {
-            const where = `choices[${index}].tool_calls[${i}]`
-            if (!call?.id) throw missing(`${where}.id`)
-            if (!call.function.name) throw missing(`${where}.function.name`)
-            return {
-              id: call.id,
-              type: 'function',
-              function: { name: call.function.name, arguments: call.function.arguments },
-            }
-          })
-        return { index, finish_reason, logprobs, message }
-      }),
-  } as ChatCompletion
-  if (completion.usage === null) delete completion.usage
+/**
+ * Turns a finished snapshot into a `chat.completion` (messages keep the `parsed` value the done events set,
+ * else `null`); refuses a missing snapshot and choices or tool calls that are incomplete.
+ */
+export function finalizeChatCompletion(snapshot: ChatCompletionSnapshot | undefined): ChatCompletion {
+  if (!snapshot) throw missing('any chunk')
+  const completion: any = { ...snapshot, object: 'chat.completion', choices: [] }
+  if (!completion.usage) delete completion.usage
+  for (const choice of snapshot.choices) {
+    if (!choice) continue
+    const { index, finish_reason, message } = choice
+    if (!finish_reason) throw missing(`the finish_reason of choice ${index}`)
+    const tool_calls =
+      message.tool_calls &&
+      Array.from(message.tool_calls, (call, i) => {
+        if (!call?.id || !call.function.name)
+          throw missing(`the id and name of choices[${index}].tool_calls[${i}]`)
+        return { id: call.id, type: 'function', function: call.function }
+      })
+    completion.choices.push({
+      ...choice,
+      message: {
+        ...message,
+        role: 'assistant',
+        content: message.content ?? null,
+        refusal: message.refusal ?? null,
+        parsed: message.parsed ?? null,
+        tool_calls,
+      },
+    })
+  }
+  if (!completion.choices.length) throw missing('any choice')
   return completion
 }

@@ -1,6 +1,5 @@
-import { OpenAIError } from '@acme/openai-core'
 import { accumulateChatCompletion, finalizeChatCompletion } from './accumulate-chat-completion'
-import { type ParseInputs, parseCompletion, parseContent, parseToolArguments } from './structured-output'
+import { isUnfinished, type ParseInputs, parseContent, parseToolArguments } from './structured-output'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './types/chat-completion-snapshot'
 import type { ParsedChatCompletion } from './types/parsed-chat-completion'
@@ -9,8 +8,8 @@ import type { ParsedChatCompletion } from './types/parsed-chat-completion'
 export type EmitChunkEvent = (event: string, ...args: unknown[]) => void
 
 interface ChoiceState {
-  /** The `*.done` events already emitted (`content`, `refusal`, `logprobs.content`, `tool.0`, ...). */
-  done: Set<string>
+  /** The `*.done` events already emitted (`content`, `refusal`, `tool.0`, ...). */
+  done: Record<string, boolean>
   /** The tool call receiving fragments; a new index means the previous one is complete. */
   tool?: number
 }
@@ -20,66 +19,66 @@ export interface ChunkEvents {
   add(chunk: ChatCompletionChunk): void
   /** The final completion, parsed as the params ask; throws when the stream was incomplete. */
   finish<ParsedT>(): ParsedChatCompletion<ParsedT>
-  snapshot(): ChatCompletionSnapshot | undefined
 }
 
 const TEXT_KINDS = ['content', 'refusal'] as const
 
-/** Event bookkeeping for one streamed request; `inputs` decides what `content.done` and tool events parse. */
-export function createChunkEvents(inputs: ParseInputs, emit: EmitChunkEvent): ChunkEvents {
-  let snapshot: ChatCompletionSnapshot | undefined
+/**
+ * Event bookkeeping for one streamed request; `inputs` decides what `content.done` and tool events parse.
+ * The snapshot lives on `holder.currentChatCompletionSnapshot` (the helper object itself), and the parsed
+ * values of the done events are kept in it, so the final completion needs no second parse.
+ */
+export function createChunkEvents(
+  inputs: ParseInputs,
+  emit: EmitChunkEvent,
+  holder: { currentChatCompletionSnapshot?: ChatCompletionSnapshot },
+): ChunkEvents {
+  holder.currentChatCompletionSnapshot = undefined
   const states: ChoiceState[] = []
-  const first = (state: ChoiceState, key: string) => !state.done.has(key) && !!state.done.add(key)
-  // A truncated or filtered answer is no JSON to parse; the final completion reports it as a typed error.
-  const cut = (choice: ChatCompletionSnapshotChoice) =>
-    choice.finish_reason === 'length' || choice.finish_reason === 'content_filter'
+  const first = (state: ChoiceState, key: string) => !state.done[key] && (state.done[key] = true)
 
   function partsDone(choice: ChatCompletionSnapshotChoice, state: ChoiceState) {
-    const { content, refusal, tool_calls, function_call } = choice.message
-    if (content != null && (content || !(refusal || tool_calls?.length || function_call)) && first(state, 'content'))
+    const { content, refusal, tool_calls } = choice.message
+    if (content != null && (content || !(refusal || tool_calls?.length)) && first(state, 'content'))
       emit('content.done', {
         content,
-        parsed: refusal || cut(choice) ? null : parseContent(inputs.response_format, content),
+        parsed: (choice.message.parsed =
+          refusal || isUnfinished(choice) ? null : parseContent(inputs.response_format, content)),
       })
     if (refusal && first(state, 'refusal')) emit('refusal.done', { refusal })
-    for (const kind of TEXT_KINDS) {
-      const tokens = choice.logprobs?.[kind]
-      if (tokens && first(state, `logprobs.${kind}`)) emit(`logprobs.${kind}.done`, { [kind]: tokens })
-    }
   }
 
   function toolCallDone(choice: ChatCompletionSnapshotChoice, state: ChoiceState) {
-    const index = state.tool
-    const call = index === undefined ? undefined : choice.message.tool_calls?.[index]
+    const index = state.tool!
+    const call = choice.message.tool_calls?.[index]
     if (call?.type !== 'function' || !first(state, `tool.${index}`)) return
-    const { name = '', arguments: args } = call.function
+    const { name, arguments: args } = call.function
     emit('tool_calls.function.arguments.done', {
       name,
       index,
       arguments: args,
-      parsed_arguments: cut(choice) ? null : parseToolArguments(inputs, name, args),
+      parsed_arguments: (call.function.parsed_arguments = isUnfinished(choice)
+        ? null
+        : parseToolArguments(inputs, name, args)),
     })
   }
 
   return {
-    snapshot: () => snapshot,
     add(chunk) {
-      const current = (snapshot = accumulateChatCompletion(snapshot, chunk))
+      const current = (holder.currentChatCompletionSnapshot = accumulateChatCompletion(
+        holder.currentChatCompletionSnapshot,
+        chunk,
+      ))
       emit('chunk', chunk, current)
       for (const part of chunk.choices) {
         const choice = current.choices[part.index]
         const { message } = choice
-        const state = (states[part.index] ??= { done: new Set() })
+        const state = (states[part.index] ??= { done: {} })
         if (message.role === 'assistant')
           for (const kind of TEXT_KINDS) {
             const delta = part.delta?.[kind]
             const text = message[kind]
-            if (delta != null && text) {
-              if (kind === 'content') emit('content', delta, text)
-              emit(`${kind}.delta`, { delta, snapshot: text })
-            }
-            const tokens = part.logprobs?.[kind]
-            if (tokens != null) emit(`logprobs.${kind}.delta`, { [kind]: tokens, snapshot: choice.logprobs?.[kind] })
+            if (delta != null && text) emit(`${kind}.delta`, { delta, snapshot: text })
           }
         for (const fragment of part.delta?.tool_calls ?? []) {
           if (state.tool !== fragment.index) {
@@ -90,7 +89,7 @@ export function createChunkEvents(inputs: ParseInputs, emit: EmitChunkEvent): Ch
           const call = message.tool_calls![fragment.index]
           if (call.type === 'function')
             emit('tool_calls.function.arguments.delta', {
-              name: call.function.name ?? '',
+              name: call.function.name,
               index: fragment.index,
               arguments: call.function.arguments,
               arguments_delta: fragment.function?.arguments ?? '',
@@ -103,8 +102,7 @@ export function createChunkEvents(inputs: ParseInputs, emit: EmitChunkEvent): Ch
       }
     },
     finish<ParsedT>() {
-      if (!snapshot) throw new OpenAIError('request ended without sending any chunks')
-      return parseCompletion<ParsedT>(finalizeChatCompletion(snapshot), inputs, true)
+      return finalizeChatCompletion(holder.currentChatCompletionSnapshot) as ParsedChatCompletion<ParsedT>
     },
   }
 }

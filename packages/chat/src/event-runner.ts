@@ -1,4 +1,5 @@
 import { APIUserAbortError, OpenAIError } from '@acme/openai-core'
+import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 
 /** Events every helper emits, besides its own. */
 export interface BaseRunnerEvents {
@@ -13,31 +14,52 @@ export interface BaseRunnerEvents {
 }
 
 type AnyListener = (...args: any[]) => void
-type Listeners<E> = { [K in keyof E]: AnyListener }
 
-/** The shared machinery of a helper run: listeners, the lifecycle, its promise and an abort controller. */
-export interface EventRunner<E extends Listeners<E>> {
+/** What every helper object has: listeners, its lifecycle flags, `abort()`, `done()`, and chunk iteration. */
+export interface EventHelper<Events, Self> extends AsyncIterable<ChatCompletionChunk> {
+  /** Aborting it cancels the request (same as `abort()`). */
   readonly controller: AbortController
-  readonly state: { ended: boolean; errored: boolean; aborted: boolean }
-  on<K extends keyof E>(event: K, listener: E[K], once?: boolean): void
-  off<K extends keyof E>(event: K, listener: E[K]): void
-  emit(event: keyof E & string, ...args: unknown[]): void
+  readonly ended: boolean
+  readonly errored: boolean
+  readonly aborted: boolean
+  on<K extends keyof Events>(event: K, listener: Events[K]): Self
+  once<K extends keyof Events>(event: K, listener: Events[K]): Self
+  off<K extends keyof Events>(event: K, listener: Events[K]): Self
+  /** Cancels the request; pending results reject with `APIUserAbortError`. */
+  abort(): void
   /** Resolves when the run ended well; rejects with its error. */
   done(): Promise<void>
-  /** An async iterator of one event's first argument; ending it early aborts the run. */
-  iterate<K extends keyof E>(event: K): AsyncIterator<Parameters<E[K]>[0]>
+}
+
+/** The untyped, writable view of a helper that its operation builds on. */
+export interface HelperBase extends AsyncIterable<ChatCompletionChunk> {
+  controller: AbortController
+  ended: boolean
+  errored: boolean
+  aborted: boolean
+  on(event: string, listener: AnyListener): HelperBase
+  once(event: string, listener: AnyListener): HelperBase
+  off(event: string, listener: AnyListener): HelperBase
+  abort(): void
+  done(): Promise<void>
+}
+
+/** A helper under construction, with the internals its operation drives. */
+export interface EventRunner {
+  helper: HelperBase
+  emit(event: string, ...args: unknown[]): void
   /** Starts `body` on a microtask, so listeners added right after creation see every event. */
   start(body: () => Promise<void>): void
 }
 
-/** Makes the machinery for one helper run, tied to the caller's optional `signal`. */
-export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
-  signal?: AbortSignal | null,
-): EventRunner<E> {
+/**
+ * Makes the base of a helper object tied to the caller's optional `signal`. Failures reject `done()`; one
+ * that nothing can observe (no `error` listener, no `done()`/`final*()` call, no iteration) is rethrown as
+ * an unhandled rejection rather than lost.
+ */
+export function createEventRunner(signal?: AbortSignal | null): EventRunner {
   const controller = new AbortController()
-  const listeners = new Map<keyof E, { fn: AnyListener; once?: boolean }[]>()
-  const state = { ended: false, errored: false, aborted: false }
-  // Someone will see a failure: a done()/final*() caller or an iterator. Otherwise it must not pass silently.
+  const listeners = new Map<string, { fn: AnyListener; once?: boolean }[]>()
   let watched = false
   let settle!: (error?: unknown) => void
   const finished = new Promise<void>((resolve, reject) => {
@@ -46,96 +68,86 @@ export function createEventRunner<E extends Listeners<E> & BaseRunnerEvents>(
   finished.catch(() => {})
 
   if (signal?.aborted) controller.abort()
-  else signal?.addEventListener('abort', () => controller.abort(), { once: true })
+  else signal?.addEventListener('abort', () => controller.abort())
 
-  const runner: EventRunner<E> = {
+  const on = (event: string, fn: AnyListener, once?: boolean): HelperBase => {
+    listeners.set(event, [...(listeners.get(event) ?? []), { fn, once }])
+    return helper
+  }
+  const emit = (event: string, ...args: unknown[]) => {
+    for (const l of listeners.get(event) ?? []) {
+      if (l.once) helper.off(event, l.fn)
+      l.fn(...args)
+    }
+  }
+
+  const helper: HelperBase = {
     controller,
-    state,
-    on(event, fn, once) {
-      listeners.set(event, [...(listeners.get(event) ?? []), { fn, once }])
-    },
+    ended: false,
+    errored: false,
+    aborted: false,
+    on,
+    once: (event, fn) => on(event, fn, true),
     off(event, fn) {
       listeners.set(event, listeners.get(event)?.filter((l) => l.fn !== fn) ?? [])
+      return helper
     },
-    emit(event, ...args) {
-      for (const l of listeners.get(event) ?? []) {
-        if (l.once) runner.off(event, l.fn as E[typeof event])
-        l.fn(...args)
-      }
-    },
+    abort: () => controller.abort(),
     done() {
       watched = true
       return finished
     },
-    iterate(event) {
+    [Symbol.asyncIterator]() {
       watched = true
-      const items: unknown[] = []
-      const waiting: (() => void)[] = []
-      let over = false
-      let failure: unknown
-      const wake = () => {
-        for (const w of waiting.splice(0)) w()
-      }
-      const add = (name: keyof E, fn: AnyListener) => runner.on(name, fn as E[keyof E])
-      add(event, (item) => {
-        items.push(item)
-        wake()
-      })
-      add('error', (error) => (failure = error))
-      add('abort', (error) => (failure = error))
-      add('end', () => {
-        over = true
-        wake()
+      let queue!: ReadableStreamDefaultController<ChatCompletionChunk>
+      const reader = new ReadableStream<ChatCompletionChunk>({ start: (c) => void (queue = c) }).getReader()
+      on('chunk', (chunk) => queue.enqueue(chunk))
+      on('error', (error) => queue.error(error))
+      on('abort', (error) => queue.error(error))
+      on('end', () => {
+        try {
+          queue.close()
+        } catch {}
       })
       return {
-        async next() {
-          while (!items.length && !over) await new Promise<void>((resolve) => waiting.push(resolve))
-          if (items.length) return { value: items.shift() as any, done: false }
-          if (failure) throw failure
-          return { value: undefined, done: true }
-        },
+        next: () => reader.read() as Promise<IteratorResult<ChatCompletionChunk>>,
         async return() {
-          over = true
-          items.length = 0
           controller.abort()
-          return { value: undefined, done: true }
+          return { done: true } as IteratorResult<ChatCompletionChunk>
         },
       }
     },
-    start(body) {
-      Promise.resolve()
-        .then(body)
-        .then(
-          () => {
-            state.ended = true
-            settle()
-            runner.emit('end')
-          },
-          fail,
-        )
-    },
+  }
+
+  function finish(error?: unknown, event?: string) {
+    helper.ended = true
+    settle(error)
+    if (event) emit(event, error)
+    emit('end')
   }
 
   function fail(cause: unknown) {
-    state.ended = true
     if (cause instanceof APIUserAbortError || controller.signal.aborted) {
-      state.aborted = true
-      const error = cause instanceof APIUserAbortError ? cause : new APIUserAbortError({ cause })
-      settle(error)
-      runner.emit('abort', error)
+      helper.aborted = true
+      finish(cause instanceof APIUserAbortError ? cause : new APIUserAbortError({ cause }), 'abort')
     } else {
-      state.errored = true
+      helper.errored = true
       const error =
         cause instanceof OpenAIError
           ? cause
-          : new OpenAIError(cause instanceof Error ? cause.message : String(cause), { cause })
-      settle(error)
-      const heard = !!listeners.get('error')?.length
-      runner.emit('error', error)
-      if (!heard && !watched) Promise.reject(error)
+          : new OpenAIError(String((cause as Error)?.message ?? cause), { cause })
+      if (!watched && !listeners.get('error')?.length) Promise.reject(error)
+      finish(error, 'error')
     }
-    runner.emit('end')
   }
 
-  return runner
+  return {
+    helper,
+    emit,
+    start(body) {
+      Promise.resolve()
+        .then(body)
+        .then(() => finish(), fail)
+    },
+  }
 }

@@ -4,9 +4,7 @@ import { OpenAIError } from '@acme/openai-core'
 export class LengthFinishReasonError extends OpenAIError {
   static override readonly brand: string = 'LengthFinishReasonError'
   constructor() {
-    super(
-      'Could not parse response content as the length limit was reached; raise `max_completion_tokens`.',
-    )
+    super('Could not parse response content as the length limit was reached; raise `max_completion_tokens`.')
   }
 }
 

@@ -7,9 +7,9 @@ const NAME = 'x-stainless-helper-method'
  * `defaultHeaders: { 'X-Stainless-Helper-Method': null }` turns it off.
  */
 export function helperMethodHeader(client: Client, method: string): Record<string, string> | undefined {
-  const defaults = client.defaultHeaders
-  if (defaults && !(defaults instanceof Headers) && !Array.isArray(defaults))
-    for (const key in defaults as Record<string, unknown>)
-      if (key.toLowerCase() === NAME && (defaults as Record<string, unknown>)[key] === null) return undefined
-  return { [NAME]: method }
+  // Core merges operation headers after the client's defaults, so a `null` default must be honoured here.
+  const defaults: any = client.defaultHeaders
+  return defaults?.[NAME] === null || defaults?.['X-Stainless-Helper-Method'] === null
+    ? undefined
+    : { [NAME]: method }
 }

@@ -1,8 +1,8 @@
 import { APIUserAbortError, type Client, OpenAIError, type RequestOptions, request } from '@acme/openai-core'
 import { createChunkEvents } from './chunk-events'
-import { type BaseRunnerEvents, createEventRunner } from './event-runner'
+import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'
-import { isAutoParseableTool, maybeParseCompletion } from './structured-output'
+import { addParsed, isAutoParseableTool } from './structured-output'
 import type { ChatCompletion, CompletionUsage } from './types/chat-completion'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type {
@@ -14,6 +14,7 @@ import type {
   ChatCompletionToolMessageParam,
   FunctionParameters,
 } from './types/chat-completion-params'
+import type { ChatCompletionSnapshot } from './types/chat-completion-snapshot'
 import type { ChatCompletionChunkEvents } from './types/chat-completion-stream-events'
 import type {
   AutoParseableTool,
@@ -74,29 +75,14 @@ export interface ChatCompletionRunnerEvents<ParsedT = null>
 }
 
 /** A running tool loop. `for await` yields the chunks of every step when streaming. */
-export interface ChatCompletionRunner<ParsedT = null> extends AsyncIterable<ChatCompletionChunk> {
-  readonly controller: AbortController
-  readonly ended: boolean
-  readonly errored: boolean
-  readonly aborted: boolean
+export interface ChatCompletionRunner<ParsedT = null>
+  extends EventHelper<ChatCompletionRunnerEvents<ParsedT>, ChatCompletionRunner<ParsedT>> {
   /** The whole conversation so far: the params' messages, then each answer and tool result. */
   readonly messages: ChatCompletionMessageParam[]
   /** Every completion received, in order. */
   readonly chatCompletions: ParsedChatCompletion<ParsedT>[]
-  on<K extends keyof ChatCompletionRunnerEvents<ParsedT>>(
-    event: K,
-    listener: ChatCompletionRunnerEvents<ParsedT>[K],
-  ): ChatCompletionRunner<ParsedT>
-  once<K extends keyof ChatCompletionRunnerEvents<ParsedT>>(
-    event: K,
-    listener: ChatCompletionRunnerEvents<ParsedT>[K],
-  ): ChatCompletionRunner<ParsedT>
-  off<K extends keyof ChatCompletionRunnerEvents<ParsedT>>(
-    event: K,
-    listener: ChatCompletionRunnerEvents<ParsedT>[K],
-  ): ChatCompletionRunner<ParsedT>
-  abort(): void
-  done(): Promise<void>
+  /** With `stream: true`, the step's completion accumulated so far. */
+  readonly currentChatCompletionSnapshot: ChatCompletionSnapshot | undefined
   /** The last completion. */
   finalChatCompletion(): Promise<ParsedChatCompletion<ParsedT>>
   /** The last assistant message. */
@@ -173,8 +159,8 @@ export function runTools<Params extends RunToolsParams>(
 ): ChatCompletionRunner<ExtractParsedContent<Params>> {
   type ParsedT = ExtractParsedContent<Params>
   const { maxChatCompletions = 10, ...requestOptions } = options ?? {}
-  const runner = createEventRunner<ChatCompletionRunnerEvents<ParsedT>>(requestOptions.signal)
-  const { signal } = runner.controller
+  const { helper, emit, start } = createEventRunner(requestOptions.signal)
+  const { signal } = helper.controller
   const messages: ChatCompletionMessageParam[] = [...params.messages]
   const chatCompletions: ParsedChatCompletion<ParsedT>[] = []
   let connected = false
@@ -185,18 +171,18 @@ export function runTools<Params extends RunToolsParams>(
 
   function addMessage(message: ChatCompletionMessageParam) {
     messages.push(message)
-    runner.emit('message', message)
+    emit('message', message)
     if (message.role === 'tool' && typeof message.content === 'string' && message.content)
-      runner.emit('functionToolCallResult', message.content)
+      emit('functionToolCallResult', message.content)
     else if (message.role === 'assistant')
       for (const call of message.tool_calls ?? [])
-        if (call.type === 'function') runner.emit('functionToolCall', call.function)
+        if (call.type === 'function') emit('functionToolCall', call.function)
   }
 
   const connect = () => {
     if (connected) return
     connected = true
-    runner.emit('connect')
+    emit('connect')
   }
 
   async function createStep(body: Record<string, unknown>): Promise<ParsedChatCompletion<ParsedT>> {
@@ -210,9 +196,13 @@ export function runTools<Params extends RunToolsParams>(
     if (!params.stream) {
       const completion = await request<ChatCompletion>(client, { ...spec, body: { ...body, stream: false } })
       connect()
-      return maybeParseCompletion<ParsedT>(completion, params)
+      return addParsed<ParsedT>(completion, params)
     }
-    const chunks = createChunkEvents(params, runner.emit)
+    const chunks = createChunkEvents(
+      params,
+      emit,
+      helper as { currentChatCompletionSnapshot?: ChatCompletionSnapshot },
+    )
     const source = await request<AsyncIterable<ChatCompletionChunk>>(client, {
       ...spec,
       body: { ...body, stream: true },
@@ -223,41 +213,17 @@ export function runTools<Params extends RunToolsParams>(
     return chunks.finish<ParsedT>()
   }
 
-  const self: ChatCompletionRunner<ParsedT> = {
-    controller: runner.controller,
-    get ended() {
-      return runner.state.ended
-    },
-    get errored() {
-      return runner.state.errored
-    },
-    get aborted() {
-      return runner.state.aborted
-    },
+  const self = Object.assign(helper, {
     messages,
     chatCompletions,
-    on(event, listener) {
-      runner.on(event, listener)
-      return self
-    },
-    once(event, listener) {
-      runner.on(event, listener, true)
-      return self
-    },
-    off(event, listener) {
-      runner.off(event, listener)
-      return self
-    },
-    abort: () => runner.controller.abort(),
-    done: () => runner.done(),
     async finalChatCompletion() {
-      await runner.done()
+      await helper.done()
       const last = chatCompletions.at(-1)
       if (!last) throw new OpenAIError('runTools ended without producing a ChatCompletion')
       return last
     },
     async finalMessage() {
-      await runner.done()
+      await helper.done()
       const message = lastAssistantMessage()
       if (!message)
         throw new OpenAIError('runTools ended without producing a ChatCompletionMessage with role=assistant')
@@ -265,11 +231,10 @@ export function runTools<Params extends RunToolsParams>(
     },
     finalContent: async () => (await self.finalMessage()).content ?? null,
     async totalUsage() {
-      await runner.done()
+      await helper.done()
       return usageOf(chatCompletions)
     },
-    [Symbol.asyncIterator]: () => runner.iterate('chunk'),
-  }
+  }) as unknown as ChatCompletionRunner<ParsedT>
 
   function lastAssistantMessage(): ParsedChatCompletionMessage<ParsedT> | undefined {
     for (let i = messages.length - 1; i >= 0; i--)
@@ -282,7 +247,7 @@ export function runTools<Params extends RunToolsParams>(
     return total
   }
 
-  runner.start(async () => {
+  start(async () => {
     if (!Number.isSafeInteger(maxChatCompletions) || maxChatCompletions < 1)
       throw new OpenAIError(
         `maxChatCompletions must be a positive integer, got ${String(maxChatCompletions)}`,
@@ -354,7 +319,7 @@ export function runTools<Params extends RunToolsParams>(
         messages: messages.map(toRequestMessage),
       })
       chatCompletions.push(completion)
-      runner.emit('chatCompletion', completion)
+      emit('chatCompletion', completion)
       const message = completion.choices[0]?.message
       if (!message) throw new OpenAIError('missing message in ChatCompletion response')
       addMessage(message as ChatCompletionMessageParam)
@@ -383,13 +348,13 @@ export function runTools<Params extends RunToolsParams>(
     }
 
     const last = chatCompletions.at(-1)!
-    runner.emit('finalChatCompletion', last)
+    emit('finalChatCompletion', last)
     const final = lastAssistantMessage()
     if (final) {
-      runner.emit('finalMessage', final)
-      if (final.content) runner.emit('finalContent', final.content)
+      emit('finalMessage', final)
+      if (final.content) emit('finalContent', final.content)
     }
-    runner.emit('totalUsage', usageOf(chatCompletions))
+    emit('totalUsage', usageOf(chatCompletions))
   })
 
   return self

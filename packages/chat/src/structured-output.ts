@@ -25,20 +25,20 @@ export function parseStructuredJSON(text: string): unknown {
   }
 }
 
-// Formats and tools from the zod helpers bring their own parser; raw ones are parsed as JSON.
-const parseWith = (owner: any, text: string): unknown =>
-  owner.$parseRaw ? owner.$parseRaw(text) : parseStructuredJSON(text)
-
-/** Parses content for a `json_schema` response format (its own parser, or JSON), else `null`. */
+/** Parses content for a `json_schema` response format (with its own parser, else as JSON); otherwise `null`. */
 export function parseContent(format: any, content: string): unknown {
-  return format?.type === 'json_schema' ? parseWith(format, content) : null
+  return format?.type === 'json_schema' ? (format.$parseRaw ?? JSON.parse)(content) : null
 }
 
-/** Parsed arguments for a call of a strict or zod function tool, else `null`. */
+/** Parsed arguments for a call of a strict or zod function tool (with its own parser, else as JSON), else `null`. */
 export function parseToolArguments(inputs: ParseInputs, name: string | undefined, args: string): unknown {
   const tool: any = inputs.tools?.find((t: any) => t?.type === 'function' && t.function?.name === name)
-  return tool?.$parseRaw || tool?.function?.strict === true ? parseWith(tool, args) : null
+  return tool?.$parseRaw || tool?.function?.strict === true ? (tool.$parseRaw ?? JSON.parse)(args) : null
 }
+
+/** Whether a choice stopped before its answer was complete: nothing in it can be parsed. */
+export const isUnfinished = (choice: { finish_reason: string | null }): boolean =>
+  choice.finish_reason === 'length' || choice.finish_reason === 'content_filter'
 
 /**
  * Refuses tools that cannot be parsed: only `function` (with `strict: true`) and `custom` tools are allowed,
@@ -59,57 +59,44 @@ export function validateInputTools(tools: readonly unknown[] | null | undefined)
 }
 
 /**
- * Adds `message.parsed` (and `parsed_arguments` to function tool calls) to every choice, and throws
- * `LengthFinishReasonError` / `ContentFilterFinishReasonError` for choices that could not finish. With
- * `onlyIfAsked`, params that ask for no parsing (no `json_schema` format, no strict or zod tool) only get
- * `parsed: null` and nothing throws.
+ * Adds `message.parsed` (and `parsed_arguments` to function tool calls) to every choice, as the params ask;
+ * `null` where there is nothing to parse, including choices cut by the token limit or the content filter.
+ * The completion is changed in place: it is always a fresh object.
+ */
+export function addParsed<ParsedT>(
+  completion: ChatCompletion,
+  inputs: ParseInputs,
+): ParsedChatCompletion<ParsedT> {
+  for (const choice of completion.choices as ParsedChatCompletion<unknown>['choices']) {
+    const { message } = choice
+    const { content, refusal, tool_calls } = message
+    message.parsed = null
+    if (isUnfinished(choice)) continue
+    for (const call of tool_calls ?? [])
+      if (call.type === 'function')
+        call.function.parsed_arguments = parseToolArguments(
+          inputs,
+          call.function.name,
+          call.function.arguments,
+        )
+    // Empty content next to tool calls is no answer to parse; alone it is (and fails as JSON).
+    if (content != null && !refusal && (content || !tool_calls?.length))
+      message.parsed = parseContent(inputs.response_format, content)
+  }
+  return completion as ParsedChatCompletion<ParsedT>
+}
+
+/**
+ * `addParsed`, after refusing choices that could not finish: `LengthFinishReasonError` for `length`,
+ * `ContentFilterFinishReasonError` for `content_filter` (what `parseChatCompletion` promises).
  */
 export function parseCompletion<ParsedT>(
   completion: ChatCompletion,
   inputs: ParseInputs,
-  onlyIfAsked?: boolean,
 ): ParsedChatCompletion<ParsedT> {
-  const asked =
-    !onlyIfAsked ||
-    (inputs.response_format as any)?.type === 'json_schema' ||
-    !!inputs.tools?.some((tool: any) => tool?.$parseRaw || (tool?.type === 'function' && tool.function?.strict))
-  const parsed = {
-    ...completion,
-    choices: completion.choices.map((choice) => {
-      const { message, finish_reason } = choice
-      if (!asked) return { ...choice, message: { ...message, parsed: null } }
-      if (finish_reason === 'length') throw new LengthFinishReasonError()
-      if (finish_reason === 'content_filter') throw new ContentFilterFinishReasonError()
-      const { content, refusal, tool_calls } = message
-      // Empty content next to tool calls is no answer to parse; alone it is (and fails as JSON).
-      const hasAnswer =
-        content != null && !refusal && (content !== '' || !(tool_calls?.length || message.function_call))
-      return {
-        ...choice,
-        message: {
-          ...message,
-          ...(tool_calls && {
-            tool_calls: tool_calls.map((call) =>
-              call.type === 'function'
-                ? {
-                    ...call,
-                    function: {
-                      ...call.function,
-                      parsed_arguments: parseToolArguments(inputs, call.function.name, call.function.arguments),
-                    },
-                  }
-                : call,
-            ),
-          }),
-          parsed: hasAnswer ? parseContent(inputs.response_format, content) : null,
-        },
-      }
-    }),
+  for (const { finish_reason } of completion.choices) {
+    if (finish_reason === 'length') throw new LengthFinishReasonError()
+    if (finish_reason === 'content_filter') throw new ContentFilterFinishReasonError()
   }
-  // Spreading dropped the non-enumerable `_request_id`; carry it over.
-  return Object.defineProperty(parsed, '_request_id', {
-    value: (completion as any)._request_id,
-    writable: true,
-    configurable: true,
-  }) as ParsedChatCompletion<ParsedT>
+  return addParsed(completion, inputs)
 }

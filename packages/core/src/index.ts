@@ -39,4 +39,6 @@ export { redactHeaders, redactSecrets, redactURL } from './redact'
 export { type RequestOptions, type RequestSpec, request } from './request'
 export { retryDelay, shouldRetry } from './retry-policy'
 export { sleep } from './sleep'
+// Types only: the SSE decoder's code loads on the first streaming call, or from '@acme/openai-core/stream'.
+export type { ServerSentEvent, SSEEventItem, SSEStreamOptions, Stream } from './sse/index'
 export { VERSION } from './version'

@@ -42,6 +42,6 @@ function decodeURIComponentSafe(s: string): string {
 /** Replaces anything that looks like an OpenAI key or bearer token inside free text (error bodies, causes). */
 export function redactSecrets(text: string): string {
   return text
-    .replace(/\b(?:sk|ek|rk|sess)-[A-Za-z0-9_-]{8,}/g, (m) => `${m.slice(0, 3)}***`)
+    .replace(/\b(?:sk|ek|rk|sess)[-_][A-Za-z0-9_-]{8,}/g, (m) => `${m.slice(0, 3)}***`)
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
 }

@@ -1,14 +1,7 @@
 import { InvalidUploadError } from './errors'
-import { basename } from './file-name'
+import { fileNameOf, formData, type MultipartBody } from './form-data-body'
 import type { FormValue } from './form-entries'
-import { isBlob, type StreamingFile } from './uploadable'
-
-/** A request body for a multipart upload, and the content type core must send with it (streams only). */
-export interface MultipartBody {
-  body: FormData | ReadableStream<Uint8Array>
-  /** `multipart/form-data; boundary=…` for a stream; `undefined` for `FormData` (fetch adds the boundary). */
-  contentType: string | undefined
-}
+import { isBlob } from './uploadable'
 
 /**
  * Encodes multipart fields. Files already in memory (or Blobs backed by a file on disk) go in a `FormData`, which
@@ -16,19 +9,8 @@ export interface MultipartBody {
  * `ReadableStream` (openai-node's layout and escaping), reading each file only while the request is sent.
  */
 export function encodeMultipart(entries: readonly [string, FormValue][]): MultipartBody {
-  if (entries.every(([, value]) => typeof value === 'string' || isBlob(value))) {
-    const form = new FormData()
-    for (const [key, value] of entries) {
-      if (typeof value === 'string') form.append(key, value)
-      else {
-        const name = fileNameOf(value)
-        // A bare Blob gets no name here, so FormData calls it `blob` (as openai-node's uploads do).
-        if (name === undefined) form.append(key, value as Blob)
-        else form.append(key, value as Blob, name)
-      }
-    }
-    return { body: form, contentType: undefined }
-  }
+  if (entries.every(([, value]) => typeof value === 'string' || isBlob(value)))
+    return { body: formData(entries as [string, string | Blob][]), contentType: undefined }
   // Checked now so a bad type fails before any byte is sent, not halfway through the body.
   for (const [, value] of entries) if (typeof value !== 'string') checkedContentType(value.type)
   const boundary = `openai-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
@@ -41,12 +23,6 @@ export function encodeMultipart(entries: readonly [string, FormValue][]): Multip
 /** Percent-encodes what would break a quoted multipart header value: C0 controls, DEL, `"` and `\`. */
 export function escapeHeaderValue(value: string): string {
   return value.replace(/[\u0000-\u001F\u007F"\\]/g, encodeURIComponent)
-}
-
-/** The file name a part is sent with: the last segment of the file's name (no directories), if it has one. */
-function fileNameOf(value: Blob | StreamingFile): string | undefined {
-  const name = (value as { name?: unknown }).name
-  return typeof name === 'string' ? (basename(name) ?? '') : undefined
 }
 
 function checkedContentType(type: string): string {

@@ -1,10 +1,8 @@
 import { type APIResult, type Client, type RequestOptions, request } from '@acme/openai-core'
-import { FileTooLargeError, InvalidUploadError } from './errors'
+import { FileTooLargeError } from './errors'
+import { fileNameOf, formData } from './form-data-body'
 import { formEntries } from './form-entries'
-import { encodeMultipart } from './multipart-body'
-import { capStreamingFile } from './streaming-file'
-import { toFile } from './to-file'
-import { isBlob, isStreamingFile, type StreamingFile, type Uploadable } from './uploadable'
+import { isBlob, type StreamingFile } from './uploadable'
 
 /** How one multipart upload call names and limits its file field. */
 export interface MultipartUpload {
@@ -17,47 +15,40 @@ export interface MultipartUpload {
   tooLarge: (name: string, size: number) => string
 }
 
-/**
- * Resolves a file param for a multipart form: a `Blob`/`File` stays as it is (a bare Blob is then named `blob` by
- * FormData, as with openai-node), everything else goes through `toFile()`.
- */
-export async function resolveUploadable(value: unknown, field: string): Promise<Blob | StreamingFile> {
-  const resolved = await value
-  if (resolved == null)
-    throw new InvalidUploadError(
-      `Missing \`${field}\`: pass a File, Blob, Uint8Array, Response, a named stream or a [filename, contents] tuple.`,
-      field,
+/** Throws `FileTooLargeError` when a file of known size is over the upload's limit. */
+export function checkFileSize(upload: MultipartUpload, file: Blob | StreamingFile): void {
+  if (file.size !== undefined && file.size > upload.limit)
+    throw new FileTooLargeError(
+      upload.tooLarge(fileNameOf(file) ?? 'blob', file.size),
+      file.size,
+      upload.limit,
     )
-  return isBlob(resolved) ? resolved : toFile(resolved as Uploadable)
 }
 
 /**
- * Sends a multipart upload through core: checks the file against the limit before any byte goes out (or, for a
- * stream of unknown length, stops it at the limit with the same `FileTooLargeError`).
+ * Sends a multipart upload through core, checking the file against the limit before any byte goes out. A File or
+ * Blob goes in a `FormData` right away; any other input loads the streaming encoder first (a separate chunk).
  */
 export async function sendMultipart<T>(
   client: Client,
   upload: MultipartUpload,
   options: RequestOptions | undefined,
 ): Promise<APIResult<T>> {
-  let file = await resolveUploadable(upload.params[upload.field], upload.field)
-  const name = 'name' in file && typeof file.name === 'string' ? file.name : 'blob'
-  if (file.size !== undefined && file.size > upload.limit)
-    throw new FileTooLargeError(upload.tooLarge(name, file.size), file.size, upload.limit)
-  if (isStreamingFile(file) && file.size === undefined)
-    file = capStreamingFile(
-      file,
-      upload.limit,
-      (size) => new FileTooLargeError(upload.tooLarge(name, size), size, upload.limit),
-    )
-  const { body, contentType } = encodeMultipart(formEntries({ ...upload.params, [upload.field]: file }))
+  const value = await upload.params[upload.field]
+  let encoded: { body: BodyInit; contentType?: string | undefined }
+  if (isBlob(value)) {
+    checkFileSize(upload, value)
+    encoded = {
+      body: formData(formEntries({ ...upload.params, [upload.field]: value }) as [string, string | Blob][]),
+    }
+  } else encoded = await (await import('./streaming-upload')).streamingUploadBody(value, upload)
   try {
     return await request<T>(client, {
       ...options,
       method: 'post',
       path: upload.path,
-      body,
-      operationHeaders: contentType ? { 'content-type': contentType } : undefined,
+      body: encoded.body,
+      operationHeaders: encoded.contentType ? { 'content-type': encoded.contentType } : undefined,
       // Node's fetch (undici) tees the body of a request it may redirect and keeps the unread branch, so every byte
       // sent stays in memory (nodejs/undici#4058); an upload is never redirected, and this keeps memory flat.
       fetchOptions: { redirect: 'error', window: null, ...options?.fetchOptions },

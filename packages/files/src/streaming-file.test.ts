@@ -4,14 +4,18 @@ import { InvalidUploadError } from './errors'
 import { capStreamingFile, makeStreamingFile } from './streaming-file'
 import { isStreamingFile } from './uploadable'
 
+async function* asyncOf(items: unknown[]): AsyncGenerator<any> {
+  yield* items
+}
+
 const fileOf = (chunks: string[]) =>
   makeStreamingFile({
     name: 'f.txt',
     type: 'text/plain',
     size: undefined,
     lastModified: 1,
-    open: () => byteStream(chunks),
-  } as any)
+    open: () => byteStream(asyncOf(chunks)),
+  })
 
 describe('capStreamingFile', () => {
   test('passes a stream within the limit and errors as soon as it goes past it', async () => {
@@ -31,7 +35,7 @@ describe('capStreamingFile', () => {
 describe('byteStream', () => {
   test('turns every chunk kind into Uint8Array, skips empty chunks, and refuses other values', async () => {
     const chunks = ['a', '', new Uint8Array([98]), new Uint8Array([99]).buffer, new Blob(['d'])]
-    const reader = byteStream(chunks as any).getReader()
+    const reader = byteStream(asyncOf(chunks)).getReader()
     const got: Uint8Array[] = []
     for (;;) {
       const { done, value } = await reader.read()
@@ -39,7 +43,7 @@ describe('byteStream', () => {
       got.push(value)
     }
     expect(got.every((c) => c instanceof Uint8Array && c.byteLength === 1)).toBe(true)
-    await expect(new Response(byteStream([1 as any])).text()).rejects.toThrow(
+    await expect(new Response(byteStream(asyncOf([1]))).text()).rejects.toThrow(
       'A file stream produced a chunk that is not bytes (number)',
     )
   })

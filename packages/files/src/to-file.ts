@@ -56,6 +56,20 @@ export async function toFile(
   return normalize(await value, name ?? undefined, options, false)
 }
 
+/**
+ * Resolves a file param for a multipart form: a `Blob`/`File` stays as it is (a bare Blob is then named `blob` by
+ * FormData, as with openai-node), everything else goes through `toFile()`.
+ */
+export async function resolveUploadable(value: unknown, field: string): Promise<Blob | StreamingFile> {
+  const resolved = await value
+  if (resolved == null)
+    throw new InvalidUploadError(
+      `Missing \`${field}\`: pass a File, Blob, Uint8Array, Response, a named stream or a [filename, contents] tuple.`,
+      field,
+    )
+  return isBlob(resolved) ? resolved : toFile(resolved as Uploadable)
+}
+
 async function normalize(
   value: unknown,
   name: string | undefined,

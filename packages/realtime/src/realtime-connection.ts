@@ -147,8 +147,7 @@ function report(error: unknown): void {
   })
 }
 
-/** Wraps a socket (open, or about to open) into a {@link RealtimeConnection}. */
-// @__NO_SIDE_EFFECTS__
+/** Wraps a socket (open, or about to open) into a {@link RealtimeConnection}; it listens to the socket at once. */
 export function createRealtimeConnection(
   socket: RealtimeSocket,
   options: RealtimeConnectionOptions,
@@ -244,7 +243,13 @@ export function createRealtimeConnection(
     }
     return closed
   }
-  const onAbort = () => void close(1000, 'aborted').catch(() => {})
+  const onAbort = () => {
+    try {
+      void close(1000, 'aborted')
+    } catch {
+      // The socket refused to close (already closing): its close event still ends the connection.
+    }
+  }
   if (options.signal?.aborted) onAbort()
   else options.signal?.addEventListener('abort', onAbort, { once: true })
 

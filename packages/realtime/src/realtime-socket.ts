@@ -49,6 +49,7 @@ export interface SocketOpenRequest {
 /** How one runtime starts opening a socket: the only piece that differs between entries. */
 export type SocketOpener = (request: SocketOpenRequest) => OpeningSocket | Promise<OpeningSocket>
 
+/** `readyState` while the handshake runs. */
 export const CONNECTING = 0
+/** `readyState` once open. */
 export const OPEN = 1
-export const CLOSED = 3

@@ -43,7 +43,8 @@ export function _accumulateResponse(state: ResponseSnapshot, event: ResponseStre
   const part = family === 'content_part' || family === 'reasoning_summary_part'
   const annotation = type === 'response.output_text.annotation.added'
   if (!(fields || part || annotation || family === 'output_item')) return
-  const missing = (what: string) => new OpenAIError(`${type} refers to ${what}, which no earlier event added.`)
+  const missing = (what: string) =>
+    new OpenAIError(`${type} refers to ${what}, which no earlier event added.`)
   const index = e.output_index
   const output = previous?.output as any[]
   if (!output) throw missing('a response')

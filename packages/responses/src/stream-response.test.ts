@@ -197,6 +197,19 @@ describe('streamResponse', () => {
     expect(sent.headers['x-stainless-helper-method']).toBe('stream')
   })
 
+  it('encodes the response id of a resume as one path segment and refuses dot segments', async () => {
+    const missing = await streamResponse(client, { response_id: 'resp_1/../x' })
+      .done()
+      .catch((e) => e)
+    expect(missing.status).toBe(404)
+    expect(mock.requests[0].path).toBe('/v1/responses/resp_1%2F..%2Fx')
+    const dots = await streamResponse(client, { response_id: '..' })
+      .done()
+      .catch((e) => e)
+    expect(dots.message).toBe('response_id cannot be "..": pass the id of the response to resume.')
+    expect(mock.requests).toHaveLength(1)
+  })
+
   it('turns an error event into an APIError for error listeners, done() and finalResponse()', async () => {
     const errors: OpenAIError[] = []
     const stream = streamResponse(client, { model: 'gpt-5.4', input: 'trigger error' }).on('error', (e) =>

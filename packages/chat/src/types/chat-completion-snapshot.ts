@@ -11,7 +11,7 @@ export interface ChatCompletionSnapshotToolCall {
   index: number
   id?: string
   type?: 'function'
-  function: { name?: string; arguments: string }
+  function: { name?: string; arguments: string; parsed_arguments?: unknown }
 }
 
 /** A choice as accumulated so far. */
@@ -24,8 +24,8 @@ export interface ChatCompletionSnapshotChoice {
     content?: string | null
     refusal?: string | null
     tool_calls?: ChatCompletionSnapshotToolCall[]
-    /** @deprecated */
-    function_call?: { name?: string; arguments: string }
+    /** Set when the content is complete, as in `content.done`. */
+    parsed?: unknown
   }
 }
 

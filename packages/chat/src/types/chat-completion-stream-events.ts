@@ -1,4 +1,3 @@
-import type { ChatCompletionTokenLogprob } from './chat-completion'
 import type { ChatCompletionChunk } from './chat-completion-chunk'
 import type { ChatCompletionSnapshot } from './chat-completion-snapshot'
 
@@ -42,40 +41,16 @@ export interface FunctionToolCallArgumentsDoneEvent {
   parsed_arguments: unknown
 }
 
-/** More content-token log probabilities. */
-export interface LogProbsContentDeltaEvent {
-  content: ChatCompletionTokenLogprob[]
-  snapshot: ChatCompletionTokenLogprob[]
-}
-
-/** All content-token log probabilities. */
-export interface LogProbsContentDoneEvent {
-  content: ChatCompletionTokenLogprob[]
-}
-
-/** More refusal-token log probabilities. */
-export interface LogProbsRefusalDeltaEvent {
-  refusal: ChatCompletionTokenLogprob[]
-  snapshot: ChatCompletionTokenLogprob[]
-}
-
-/** All refusal-token log probabilities. */
-export interface LogProbsRefusalDoneEvent {
-  refusal: ChatCompletionTokenLogprob[]
-}
-
-/** The events a streamed completion emits as its chunks arrive (the names of the official helper). */
+/**
+ * The events a streamed completion emits as its chunks arrive, named as in the official helper. Log
+ * probabilities have no events of their own: they accumulate in the snapshot's `choices[].logprobs`.
+ */
 export interface ChatCompletionChunkEvents<ParsedT = null> {
   chunk: (chunk: ChatCompletionChunk, snapshot: ChatCompletionSnapshot) => void
-  content: (delta: string, snapshot: string) => void
   'content.delta': (event: ContentDeltaEvent) => void
   'content.done': (event: ContentDoneEvent<ParsedT>) => void
   'refusal.delta': (event: RefusalDeltaEvent) => void
   'refusal.done': (event: RefusalDoneEvent) => void
   'tool_calls.function.arguments.delta': (event: FunctionToolCallArgumentsDeltaEvent) => void
   'tool_calls.function.arguments.done': (event: FunctionToolCallArgumentsDoneEvent) => void
-  'logprobs.content.delta': (event: LogProbsContentDeltaEvent) => void
-  'logprobs.content.done': (event: LogProbsContentDoneEvent) => void
-  'logprobs.refusal.delta': (event: LogProbsRefusalDeltaEvent) => void
-  'logprobs.refusal.done': (event: LogProbsRefusalDoneEvent) => void
 }

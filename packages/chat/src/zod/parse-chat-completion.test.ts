@@ -91,7 +91,7 @@ describe('parseChatCompletion', () => {
     }).catch((e) => e)
     expect(filtered).toBeInstanceOf(ContentFilterFinishReasonError)
     expect(filtered.message).toBe(
-      'Could not parse response content as the request was rejected by the content filter. Rephrase the request.',
+      'Could not parse response content as the request was rejected by the content filter; rephrase the request.',
     )
 
     expect(() =>
@@ -105,6 +105,30 @@ describe('parseChatCompletion', () => {
         'The `get_weather` tool is not marked with `strict: true`. Only strict function tools can be auto-parsed',
       ),
     )
+  })
+
+  it('rewords invalid JSON for a raw json_schema format', async () => {
+    mock.enqueueFault({
+      status: 200,
+      body: {
+        id: 'chatcmpl-j',
+        object: 'chat.completion',
+        created: 1,
+        model: 'm',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'stop',
+            logprobs: null,
+            message: { role: 'assistant', content: '{"city": Par', refusal: null },
+          },
+        ],
+      },
+    })
+    const raw = { type: 'json_schema' as const, json_schema: { name: 'place', schema: { type: 'object' } } }
+    await expect(
+      parseChatCompletion(client, { model: 'm', messages: ask('x'), response_format: raw }),
+    ).rejects.toThrow(new SyntaxError('Error reading response: invalid structured output JSON.'))
   })
 
   it('is typed from the response format', () => {

@@ -33,5 +33,14 @@ export function parseChatCompletion<Params extends ChatCompletionCreateParamsNon
     body: params,
     operationHeaders: helperMethodHeader(client, 'chat.completions.parse'),
   })
-  return mapAPIPromise(completion, (data) => parseCompletion<ExtractParsedContent<Params>>(data, params))
+  return mapAPIPromise(completion, (data) => {
+    try {
+      return parseCompletion<ExtractParsedContent<Params>>(data, params)
+    } catch (error) {
+      // As the official client words it, without quoting the model's output.
+      if (error instanceof SyntaxError)
+        throw new SyntaxError('Error reading response: invalid structured output JSON.')
+      throw error
+    }
+  })
 }

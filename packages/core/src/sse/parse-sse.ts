@@ -10,17 +10,16 @@ export interface _SSEStreamDecoder {
 }
 
 /**
- * Creates a chunk-to-events decoder: a line splitter feeding an SSE parser, with no string made per line.
- * Decoding a whole chunk at once keeps the per-event cost to plain calls; iteration is the caller's.
- * With `keepRaw` false, `raw` is left empty.
+ * Creates a chunk-to-events decoder: a line splitter feeding an SSE parser, with no string made per line
+ * that is not kept. Decoding a whole chunk at once keeps the per-event cost to plain calls.
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
-export function _createSSEStreamDecoder(keepRaw = true): _SSEStreamDecoder {
+export function _createSSEStreamDecoder(): _SSEStreamDecoder {
   let events: ServerSentEvent[] = []
   const parser = _createSSEParser((event, data, raw) => {
     events.push({ event, data, raw })
-  }, keepRaw)
+  }, true)
   const lines = _createLineSplitter(parser.line)
   const take = (): ServerSentEvent[] => {
     const found = events

@@ -1,4 +1,3 @@
-import { OpenAIError } from '@acme/openai-core'
 import { base64ToBytes, bytesToBase64 } from './base64'
 
 /**
@@ -14,7 +13,8 @@ export function pcm16Bytes(audio: Uint8Array | Int16Array | ArrayBuffer): Uint8A
     for (let i = 0; i < audio.length; i++) view.setInt16(i * 2, audio[i], true)
     return bytes
   }
-  throw new OpenAIError(
+  // A TypeError, not core's OpenAIError, so the audio helpers work without core.
+  throw new TypeError(
     'Pass PCM16 audio as a Uint8Array of bytes, an Int16Array of samples or an ArrayBuffer.',
   )
 }

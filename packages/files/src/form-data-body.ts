@@ -1,0 +1,29 @@
+import { basename } from './file-name'
+import type { StreamingFile } from './uploadable'
+
+/** A request body for a multipart upload, and the content type core must send with it (streams only). */
+export interface MultipartBody {
+  body: FormData | ReadableStream<Uint8Array>
+  /** `multipart/form-data; boundary=…` for a stream; `undefined` for `FormData` (fetch adds the boundary). */
+  contentType: string | undefined
+}
+
+/** The file name a part is sent with: the last segment of the file's name (no directories), if it has one. */
+export function fileNameOf(value: Blob | StreamingFile): string | undefined {
+  const name = (value as { name?: unknown }).name
+  return typeof name === 'string' ? (basename(name) ?? '') : undefined
+}
+
+/**
+ * A `FormData` of text fields and Blobs (Files in memory, or backed by a file on disk): fetch streams it and core
+ * may send it again on a retry. A bare Blob gets no name here, so FormData calls it `blob`, as with openai-node.
+ */
+export function formData(entries: readonly [string, string | Blob][]): FormData {
+  const form = new FormData()
+  for (const [key, value] of entries) {
+    const name = typeof value === 'string' ? undefined : fileNameOf(value)
+    if (name === undefined) form.append(key, value)
+    else form.append(key, value as Blob, name)
+  }
+  return form
+}

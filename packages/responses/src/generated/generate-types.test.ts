@@ -1,0 +1,150 @@
+// scripts/generate-types.mjs on a small fixture spec (the real spec is read only when the script is run by hand).
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const script = join(__dirname, '../../../../scripts/generate-types.mjs')
+
+const spec = `
+openapi: 3.1.0
+components:
+  schemas:
+    Root:
+      description: SECRET-PROSE must never be copied
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            id: { type: string, description: SECRET-PROSE }
+            status: { type: string, enum: [done, failed] }
+            kind: { type: string, enum: [root], x-stainless-const: true }
+            old: { type: string, deprecated: true }
+            note: { anyOf: [{ type: string }, { type: 'null' }] }
+            legacy: { type: integer, nullable: true }
+            model: { $ref: '#/components/schemas/ModelId' }
+            tags: { type: array, items: { type: string } }
+            items: { type: array, items: { $ref: '#/components/schemas/Item' } }
+            meta: { type: object, additionalProperties: { type: string } }
+            anything: {}
+            weird-key: { type: boolean }
+            filter: { $ref: '#/components/schemas/Compound' }
+            either: { type: [string, number] }
+          required: [id, kind]
+    Base:
+      type: object
+      properties:
+        id: { type: integer }
+        created: { type: number }
+      required: [created]
+    ModelId:
+      anyOf:
+        - type: string
+        - type: string
+          enum: [gpt-a, gpt-b]
+    Item:
+      oneOf:
+        - $ref: '#/components/schemas/TextItem'
+        - $ref: '#/components/schemas/Unused-Name'
+      discriminator: { propertyName: type }
+    TextItem:
+      type: object
+      title: SECRET-PROSE title
+      properties:
+        type: { type: string, enum: [text] }
+        text: { type: string, example: SECRET-PROSE }
+      required: [type, text]
+    Unused-Name:
+      type: object
+      properties:
+        type: { const: image }
+    Compound:
+      $recursiveAnchor: true
+      type: object
+      properties:
+        filters:
+          type: array
+          items:
+            oneOf:
+              - { type: string }
+              - $recursiveRef: '#'
+    NotReached:
+      type: object
+      properties: { x: { type: string } }
+`
+
+let dir: string
+let output: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'generate-types-'))
+  writeFileSync(join(dir, 'spec.yaml'), spec)
+  execFileSync(process.execPath, [script, join(dir, 'spec.yaml'), join(dir, 'out.ts'), 'Root'], {
+    stdio: 'pipe',
+  })
+  output = readFileSync(join(dir, 'out.ts'), 'utf8')
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('generate-types.mjs', () => {
+  it('emits every schema reachable from the roots, alphabetically, and nothing else', () => {
+    const names = [...output.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1])
+    expect(names).toEqual(['Base', 'Compound', 'Item', 'ModelId', 'Root', 'TextItem', 'UnusedName'])
+  })
+
+  it('copies no prose from the spec', () => {
+    expect(output).not.toContain('SECRET-PROSE')
+  })
+
+  it('merges allOf into one interface, with later properties and every required key winning', () => {
+    const root = output.slice(
+      output.indexOf('export interface Root'),
+      output.indexOf('export interface TextItem'),
+    )
+    expect(root).toContain('  id: string\n')
+    expect(root).toContain('  created: number\n')
+    expect(root).toContain("  status?: 'done' | 'failed'\n")
+    expect(root).toContain("  kind: 'root'\n")
+    expect(root).toContain('  /** @deprecated */\n  old?: string\n')
+    expect(root).toContain('  note?: string | null\n')
+    expect(root).toContain('  legacy?: number | null\n')
+    expect(root).toContain('  model?: ModelId\n')
+    expect(root).toContain('  tags?: string[]\n')
+    expect(root).toContain('  items?: Item[]\n')
+    expect(root).toContain('  meta?: Record<string, string>\n')
+    expect(root).toContain('  anything?: unknown\n')
+    expect(root).toContain("  'weird-key'?: boolean\n")
+    expect(root).toContain('  either?: string | number\n')
+  })
+
+  it('keeps string literals next to a free string, handles unions, consts and recursive refs', () => {
+    expect(output).toContain("export type ModelId = (string & {}) | 'gpt-a' | 'gpt-b'\n")
+    expect(output).toContain('export type Item = TextItem | UnusedName\n')
+    expect(output).toContain("export interface UnusedName {\n  type?: 'image'\n}")
+    expect(output).toContain('filters?: Array<string | Compound>')
+  })
+
+  it('writes a header saying how to regenerate it', () => {
+    expect(output.split('\n')[0]).toBe(
+      '// Generated by scripts/generate-types.mjs from the OpenAI OpenAPI spec. Do not edit by hand; regenerate with',
+    )
+    expect(output.split('\n')[1]).toMatch(
+      /^\/\/ node scripts\/generate-types\.mjs <openapi\.yaml> .*out\.ts Root$/,
+    )
+  })
+
+  it('is deterministic', () => {
+    execFileSync(process.execPath, [script, join(dir, 'spec.yaml'), join(dir, 'again.ts'), 'Root'], {
+      stdio: 'pipe',
+    })
+    expect(readFileSync(join(dir, 'again.ts'), 'utf8').split('\n').slice(2)).toEqual(
+      output.split('\n').slice(2),
+    )
+  })
+
+  it('explains its usage when arguments are missing', () => {
+    const run = () => execFileSync(process.execPath, [script, join(dir, 'spec.yaml')], { stdio: 'pipe' })
+    expect(run).toThrow(/usage: node scripts\/generate-types\.mjs <openapi\.yaml> <out\.ts> <Schema>/)
+  })
+})

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { RuntimeName } from './runtimes'
+
+/** A package with a smoke file in `smoke/<dir>.smoke.js`. */
+export interface SmokePackage {
+  /** The folder under `packages/`, which also names the smoke file. */
+  dir: string
+  /** The npm name, as the smoke file imports it. */
+  name: string
+  /** Runtimes the package is not meant for, with the reason shown in the skipped test's name. */
+  notFor?: Partial<Record<RuntimeName, string>>
+}
+
+const nodeOnly = 'a node:http server, not meant for this runtime'
+
+/** Every package in the matrix, in the order the tests run. */
+export const smokePackages: readonly SmokePackage[] = [
+  { dir: 'core', name: '@acme/openai-core' },
+  { dir: 'webhooks', name: '@acme/openai-webhooks' },
+  { dir: 'auth-workload', name: '@acme/openai-auth-workload' },
+  { dir: 'responses', name: '@acme/openai-responses' },
+  { dir: 'chat', name: '@acme/openai-chat' },
+  { dir: 'files', name: '@acme/openai-files' },
+  { dir: 'realtime', name: '@acme/openai-realtime' },
+  { dir: 'mock-server', name: '@acme/openai-mock', notFor: { workerd: nodeOnly, chromium: nodeOnly } },
+]
+
+/** The monorepo's `packages/` folder. */
+export const packagesDir = fileURLToPath(new URL('../../packages/', import.meta.url))
+
+/** The smoke file of a package. */
+export const smokeFile = (pkg: Pick<SmokePackage, 'dir'>): string =>
+  fileURLToPath(new URL(`./smoke/${pkg.dir}.smoke.js`, import.meta.url))
+
+/** Why a package cannot be tested yet (its build is missing), or `null` when it can. */
+export function missingBuild(dir: string): string | null {
+  return existsSync(`${packagesDir}${dir}/dist/index.js`)
+    ? null
+    : `packages/${dir}/dist is missing; run pnpm build`
+}
