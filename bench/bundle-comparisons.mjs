@@ -49,4 +49,12 @@ export const f = () => createClientSecret(createClient({ apiKey: 'x', dangerousl
     official: `${officialClient}
 export const f = () => c.realtime.clientSecrets.create({})`,
   },
+  {
+    name: 'createChatCompletion (one Chat call)',
+    ours: `import { createClient } from '@acme/openai-core'
+import { createChatCompletion } from '@acme/openai-chat'
+export const f = () => createChatCompletion(createClient({ apiKey: 'x', dangerouslyAllowBrowser: true }), { model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+    official: `${officialClient}
+export const f = () => c.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+  },
 ]

@@ -49,7 +49,10 @@ async function mapLimit(items, limit, task) {
   return results
 }
 
-/** Every non-private package under packages/, in folder order. */
+/**
+ * Every non-private package under packages/, in folder order; with names on the command line, those plus the
+ * workspace packages they pull in (the install check needs their tarballs too).
+ */
 function listPackages() {
   const dirs = readdirSync(join(root, 'packages')).filter((d) => {
     try {
@@ -58,10 +61,21 @@ function listPackages() {
       return false
     }
   })
-  return dirs
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+  const all = dirs
+    .map((dir) => ({
+      dir,
+      manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')),
+    }))
     .filter((p) => !p.manifest.private)
-    .filter((p) => only.length === 0 || only.includes(p.dir) || only.includes(p.manifest.name))
+  if (only.length === 0) return all
+  const byName = new Map(all.map((p) => [p.manifest.name, p]))
+  const picked = new Set(all.filter((p) => only.includes(p.dir) || only.includes(p.manifest.name)))
+  for (const p of picked) {
+    for (const field of DEPENDENCY_FIELDS) {
+      for (const name of Object.keys(p.manifest[field] ?? {})) if (byName.has(name)) picked.add(byName.get(name))
+    }
+  }
+  return all.filter((p) => picked.has(p))
 }
 
 /** Reads a .tgz into { path -> bytes } (paths without the leading `package/`); ustar prefixes, pax and GNU long names. */
@@ -72,7 +86,11 @@ export function readTarball(bytes) {
   for (let offset = 0; offset + 512 <= tar.length; ) {
     const header = tar.subarray(offset, offset + 512)
     if (header.every((b) => b === 0)) break
-    const text = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '')
+    const text = (start, length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '')
     const size = Number.parseInt(text(124, 12).trim() || '0', 8)
     const type = text(156, 1)
     const body = tar.subarray(offset + 512, offset + 512 + size)
@@ -122,7 +140,8 @@ async function runAttw(tarball) {
     return [`attw did not run (exit ${res.code}): ${(res.stderr || res.stdout).trim().split('\n')[0]}`]
   }
   const problems = []
-  if (analysis.types?.kind !== 'included') problems.push(`attw: types are not included (${analysis.types?.kind})`)
+  if (analysis.types?.kind !== 'included')
+    problems.push(`attw: types are not included (${analysis.types?.kind})`)
   for (const p of analysis.problems ?? []) {
     const where = [p.entrypoint, p.resolutionKind, p.fileName].filter(Boolean).join(' ')
     problems.push(`attw ${p.kind}${where ? ` (${where})` : ''}`)
@@ -142,7 +161,8 @@ export function checkExports(exportsField, files) {
   const problems = []
   const visit = (node, where) => {
     if (typeof node === 'string') {
-      if (!files.has(node.replace(/^\.\//, ''))) problems.push(`exports ${where} -> ${node} is not in the tarball`)
+      if (!files.has(node.replace(/^\.\//, '')))
+        problems.push(`exports ${where} -> ${node} is not in the tarball`)
       return
     }
     if (node === null || typeof node !== 'object' || Array.isArray(node)) {
@@ -152,7 +172,8 @@ export function checkExports(exportsField, files) {
     const keys = Object.keys(node)
     const pointsAtJs = keys.some((k) => k !== 'types' && typeof node[k] === 'string' && JS_FILE.test(node[k]))
     if (pointsAtJs && !keys.includes('types')) problems.push(`exports ${where} has no "types" condition`)
-    if (keys.includes('types') && keys[0] !== 'types') problems.push(`exports ${where}: "types" must come first`)
+    if (keys.includes('types') && keys[0] !== 'types')
+      problems.push(`exports ${where}: "types" must come first`)
     if (typeof node.types === 'string' && !/\.d\.(c|m)?ts$/.test(node.types)) {
       problems.push(`exports ${where}.types -> ${node.types} is not a declaration file`)
     }
@@ -171,7 +192,8 @@ export function checkExports(exportsField, files) {
 /** Field rules from issue 8, checked on the packed manifest (what users download). */
 export function checkFields(pkg, manifest, files) {
   const problems = checkExports(manifest.exports, files)
-  if (!Array.isArray(manifest.files) || manifest.files.length === 0) problems.push('"files" must list what to publish')
+  if (!Array.isArray(manifest.files) || manifest.files.length === 0)
+    problems.push('"files" must list what to publish')
   if (typeof manifest.engines?.node !== 'string' || !manifest.engines.node.trim()) {
     problems.push('"engines.node" is missing')
   }
@@ -185,22 +207,31 @@ export function checkFields(pkg, manifest, files) {
   if (!(files.get('README.md')?.length > 0)) problems.push('README.md is missing from the tarball')
   for (const field of ['main', 'module', 'types']) {
     const target = manifest[field]
-    if (target && !files.has(target.replace(/^\.\//, ''))) problems.push(`"${field}" -> ${target} is not in the tarball`)
+    if (target && !files.has(target.replace(/^\.\//, '')))
+      problems.push(`"${field}" -> ${target} is not in the tarball`)
   }
   const bins = typeof manifest.bin === 'string' ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {})
   for (const [name, target] of Object.entries(bins)) {
-    if (!files.has(target.replace(/^\.\//, ''))) problems.push(`bin ${name} -> ${target} is not in the tarball`)
+    if (!files.has(target.replace(/^\.\//, '')))
+      problems.push(`bin ${name} -> ${target} is not in the tarball`)
   }
   for (const field of [...DEPENDENCY_FIELDS, 'devDependencies']) {
     for (const [name, range] of Object.entries(manifest[field] ?? {})) {
-      if (String(range).startsWith('workspace:')) problems.push(`${field}.${name} still says ${range} after packing`)
+      if (String(range).startsWith('workspace:'))
+        problems.push(`${field}.${name} still says ${range} after packing`)
     }
   }
   return problems
 }
 
 async function checkPackage(pkg, outDir) {
-  const result = { name: pkg.manifest.name, dir: pkg.dir, version: pkg.manifest.version, problems: [], notes: [] }
+  const result = {
+    name: pkg.manifest.name,
+    dir: pkg.dir,
+    version: pkg.manifest.version,
+    problems: [],
+    notes: [],
+  }
   try {
     result.tarball = await pack(pkg, outDir)
     const bytes = readFileSync(result.tarball)
@@ -209,7 +240,10 @@ async function checkPackage(pkg, outDir) {
     result.packedBytes = bytes.length
     result.unpackedBytes = [...files.values()].reduce((n, b) => n + b.length, 0)
     result.fileCount = files.size
-    const [publintMessages, attwProblems] = await Promise.all([runPublint(result.tarball), runAttw(result.tarball)])
+    const [publintMessages, attwProblems] = await Promise.all([
+      runPublint(result.tarball),
+      runAttw(result.tarball),
+    ])
     result.publint = publintMessages
     result.attw = attwProblems
     result.fields = checkFields(pkg, result.manifest, files)
@@ -229,7 +263,9 @@ async function startLocalRegistry(packed) {
   const misses = new Set()
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1')
-    const tarballName = url.pathname.startsWith('/-/tarballs/') ? url.pathname.slice('/-/tarballs/'.length) : undefined
+    const tarballName = url.pathname.startsWith('/-/tarballs/')
+      ? url.pathname.slice('/-/tarballs/'.length)
+      : undefined
     if (tarballName) {
       const p = packed.find((x) => x.tarball.endsWith(`/${decodeURIComponent(tarballName)}`))
       if (!p) return res.writeHead(404).end()
@@ -274,7 +310,9 @@ export function expectedInstall(name, byName) {
     if (!p) return external.add(n)
     seen.add(n)
     const m = p.manifest
-    const optionalPeers = new Set(Object.keys(m.peerDependenciesMeta ?? {}).filter((k) => m.peerDependenciesMeta[k].optional))
+    const optionalPeers = new Set(
+      Object.keys(m.peerDependenciesMeta ?? {}).filter((k) => m.peerDependenciesMeta[k].optional),
+    )
     for (const dep of Object.keys(m.dependencies ?? {})) visit(dep)
     for (const dep of Object.keys(m.peerDependencies ?? {})) if (!optionalPeers.has(dep)) visit(dep)
   }
@@ -329,9 +367,13 @@ async function installAlone(name, registry, workDir) {
       '--no-update-notifier',
       '--loglevel=error',
     ],
-    { cwd: project, env: { ...process.env, npm_config_proxy: '', npm_config_https_proxy: '', npm_config_noproxy: '*' } },
+    {
+      cwd: project,
+      env: { ...process.env, npm_config_proxy: '', npm_config_https_proxy: '', npm_config_noproxy: '*' },
+    },
   )
-  if (res.code !== 0) throw new Error(`npm install ${name} failed: ${res.stderr.trim().split('\n').slice(-3).join(' ')}`)
+  if (res.code !== 0)
+    throw new Error(`npm install ${name} failed: ${res.stderr.trim().split('\n').slice(-3).join(' ')}`)
   return listInstalled(join(project, 'node_modules'))
 }
 
@@ -355,8 +397,10 @@ async function checkInstalls(results, workDir) {
         const got = row.installed.map((i) => i.name)
         const extra = got.filter((n) => !expected.names.includes(n))
         const missing = expected.names.filter((n) => !got.includes(n))
-        if (extra.length) row.problems.push(`installing ${p.manifest.name} alone also pulls ${extra.join(', ')}`)
-        if (missing.length) row.problems.push(`installing ${p.manifest.name} alone does not bring ${missing.join(', ')}`)
+        if (extra.length)
+          row.problems.push(`installing ${p.manifest.name} alone also pulls ${extra.join(', ')}`)
+        if (missing.length)
+          row.problems.push(`installing ${p.manifest.name} alone does not bring ${missing.join(', ')}`)
         row.bytes = row.installed.reduce((n, i) => n + i.bytes, 0)
       } catch (error) {
         row.problems.push(error.message)
@@ -374,7 +418,8 @@ function kb(bytes) {
 
 function printTable(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
-  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')
   console.log(line(head))
   for (const r of rows) console.log(line(r))
 }
@@ -384,9 +429,13 @@ async function main() {
   if (!args.includes('--no-build')) {
     console.log('building (turbo, cached) ...')
     // --continue: one package that does not build must not hide the results of the others.
-    const build = await run('pnpm', ['exec', 'turbo', 'run', 'build', '--continue', '--output-logs=errors-only'], {
-      cwd: root,
-    })
+    const build = await run(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', '--continue', '--output-logs=errors-only'],
+      {
+        cwd: root,
+      },
+    )
     if (build.code !== 0) {
       const failedLine = /Failed:\s+(.*)/.exec(build.stdout + build.stderr)?.[1] ?? ''
       for (const m of failedLine.matchAll(/(@[\w.-]+\/[\w.-]+)#build/g)) buildFailures.add(m[1])
@@ -407,7 +456,8 @@ async function main() {
     const outDir = join(workDir, 'tarballs')
     mkdirSync(outDir)
     const results = await mapLimit(packages, 2, (pkg) => checkPackage(pkg, outDir))
-    for (const r of results) if (buildFailures.has(r.name)) r.problems.unshift('does not build (see the turbo output above)')
+    for (const r of results)
+      if (buildFailures.has(r.name)) r.problems.unshift('does not build (see the turbo output above)')
     const installs = await checkInstalls(results, workDir)
 
     console.log('\nPackages (pnpm pack output; publint --strict; attw node10, node16 CJS/ESM, bundler)\n')
@@ -444,11 +494,16 @@ async function main() {
       ...installs.flatMap((i) => i.problems.map((p) => `${i.name}: ${p}`)),
     ]
     if (args.includes('--json')) {
-      const strip = ({ tarball, manifest, ...rest }) => ({ ...rest, tarball: tarball && relative(workDir, tarball) })
+      const strip = ({ tarball, manifest, ...rest }) => ({
+        ...rest,
+        tarball: tarball && relative(workDir, tarball),
+      })
       console.log(JSON.stringify({ packages: results.map(strip), installs }))
     }
     if (problems.length) {
-      console.error(`\n${problems.length} packaging problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+      console.error(
+        `\n${problems.length} packaging problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      )
       process.exitCode = 1
     } else {
       console.log(`\nall ${results.length} packages pass`)

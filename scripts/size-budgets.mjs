@@ -102,4 +102,28 @@ export const f = () => createClientSecret(createClient({ baseURL: '/api' }), { s
     limit: 1.75 * 1024,
     code: `export { base64ToPcm16, pcm16ToBase64 } from '@acme/openai-realtime/browser'`,
   },
+  {
+    name: 'chat: createChatCompletion + core',
+    limit: 7 * 1024,
+    // Like createResponse: a plain call never fetches core's lazily loaded SSE chunk; the next entry counts it.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createChatCompletion } from '@acme/openai-chat'
+export const f = () => createChatCompletion(createClient({ baseURL: '/api' }), { model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+  },
+  {
+    name: 'chat: streaming createChatCompletion + streamChatCompletion + core',
+    limit: 10 * 1024,
+    code: `import { createClient } from '@acme/openai-core'
+import { createChatCompletion, streamChatCompletion } from '@acme/openai-chat'
+const client = createClient({ baseURL: '/api' })
+export const f = () => createChatCompletion(client, { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true })
+export const g = () => streamChatCompletion(client, { model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+  },
+  {
+    // Guards the rule that the main entry has no zod, ws or node built-ins (the ./zod subpath may use zod).
+    name: 'chat: the whole main entry + core',
+    limit: 12 * 1024,
+    code: `export * from '@acme/openai-chat'`,
+  },
 ]

@@ -62,7 +62,9 @@ describe('checkExports', () => {
   })
 
   it('wants an exports object with a root entry', () => {
-    expect(checkExports(undefined, goodFiles())).toEqual(['package.json needs an "exports" object with a "." entry'])
+    expect(checkExports(undefined, goodFiles())).toEqual([
+      'package.json needs an "exports" object with a "." entry',
+    ])
     expect(checkExports({ './node': dual('node') }, goodFiles())).toEqual([
       'package.json needs an "exports" object with a "." entry',
     ])
@@ -79,7 +81,11 @@ describe('checkFields', () => {
     const manifest = {
       ...rest,
       sideEffects: true,
-      repository: { type: 'git', url: 'https://example.invalid/acme/openai.git', directory: 'packages/other' },
+      repository: {
+        type: 'git',
+        url: 'https://example.invalid/acme/openai.git',
+        directory: 'packages/other',
+      },
       main: './dist/gone.cjs',
       bin: { demo: './dist/cli.js' },
       peerDependencies: { '@acme/openai-core': 'workspace:^' },

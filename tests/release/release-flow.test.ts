@@ -3,7 +3,16 @@
 // Shows which packages a changeset bumps with the repo's own config: independent versions, core as a
 // `workspace:^` peer, `onlyUpdatePeerDependentsWhenOutOfRange`.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,7 +68,11 @@ function makeScratch(version?: string): Scratch {
   }
   // The config names `@changesets/cli/changelog`; changesets resolves it from the scratch dir.
   mkdirSync(join(dir, 'node_modules', '@changesets'), { recursive: true })
-  symlinkSync(join(repo, 'node_modules', '@changesets', 'cli'), join(dir, 'node_modules', '@changesets', 'cli'), 'dir')
+  symlinkSync(
+    join(repo, 'node_modules', '@changesets', 'cli'),
+    join(dir, 'node_modules', '@changesets', 'cli'),
+    'dir',
+  )
   return { dir, folders }
 }
 
@@ -123,7 +136,9 @@ describe('changeset version with the repo config', () => {
       version(scratch, { [RESPONSES]: 'patch' }, 'Fix a streaming edge case.')
 
       expect(versions(scratch)).toEqual({ ...before, [RESPONSES]: bump(before[RESPONSES], 'patch') })
-      expect(readFileSync(join(scratch.dir, scratch.folders.get(CORE)!, 'package.json'), 'utf8')).toBe(coreManifest)
+      expect(readFileSync(join(scratch.dir, scratch.folders.get(CORE)!, 'package.json'), 'utf8')).toBe(
+        coreManifest,
+      )
       expect(changelogs(scratch)).toEqual([RESPONSES])
       expect(changelog(scratch, RESPONSES)).toBe(
         `# ${RESPONSES}\n\n## ${bump(before[RESPONSES], 'patch')}\n\n### Patch Changes\n\n- Fix a streaming edge case.\n`,
@@ -148,7 +163,9 @@ describe('changeset version with the repo config', () => {
         expect(manifests(scratch).get(name)!.peerDependencies![CORE]).toBe('workspace:^')
       }
       expect(changelogs(scratch)).toEqual([CORE])
-      expect(changelog(scratch, CORE)).toBe(`# ${CORE}\n\n## 1.1.0\n\n### Minor Changes\n\n- Add a request hook.\n`)
+      expect(changelog(scratch, CORE)).toBe(
+        `# ${CORE}\n\n## 1.1.0\n\n### Minor Changes\n\n- Add a request hook.\n`,
+      )
     },
     TIMEOUT,
   )
@@ -170,7 +187,9 @@ describe('changeset version with the repo config', () => {
   // The 0.x trap, pinned down so nobody is surprised by it: ^0.1.0 does not admit 0.2.0, so a core minor leaves
   // every peer range and changesets makes each dependent major (0.1.0 -> 1.0.0). Until 1.0, ship additive core
   // changes as patches, or widen the ranges. When core reaches 1.x this case no longer applies.
-  const coreVersion: string = JSON.parse(readFileSync(join(repo, 'packages', 'core', 'package.json'), 'utf8')).version
+  const coreVersion: string = JSON.parse(
+    readFileSync(join(repo, 'packages', 'core', 'package.json'), 'utf8'),
+  ).version
   it.runIf(coreVersion.startsWith('0.'))(
     'while core is 0.x, a core minor leaves ^0.x and makes every peer dependent major (known trap)',
     () => {

@@ -3,202 +3,33 @@
 // conditions, against the built mock server on 127.0.0.1. Then two end-to-end stories: a browser page that streams
 // through a key-adding proxy, and a workerd edge worker that streams SSE and verifies webhooks.
 // A runtime missing on this machine, or a package not built yet, is skipped by name with the reason.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { signWebhook } from '@acme/openai-webhooks'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type BrowserProxy, type StaticAsset, startBrowserProxy } from './browser-proxy'
-import { bundleFor } from './bundle'
-import { childRuntime, runInChild } from './child-runtime'
-import { launchChromium, loopbackContext, runInPage } from './chromium'
 import { knownIssueOf } from './known-issues'
-import {
-  bundleTargets,
-  type Located,
-  locateBun,
-  locateChromium,
-  locateDeno,
-  pathOf,
-  type RuntimeName,
-} from './runtimes'
-import type { SmokeContext, SmokeOutcome } from './smoke-outcome'
-import { missingBuild, packagesDir, type SmokePackage, smokeFile, smokePackages } from './smoke-packages'
-import { startWorkerd, type WorkerdMatrix } from './workerd'
+import { KEYS, type MatrixFixture, runSmoke, startMatrix } from './matrix-fixture'
+import { planMatrix, RUNTIMES } from './matrix-plan'
+import type { RuntimeName } from './runtimes'
+import { type SmokePackage, smokePackages } from './smoke-packages'
 
-const RUNTIMES: RuntimeName[] = ['node', 'bun', 'deno', 'workerd', 'chromium']
-const API_KEY = 'sk-matrix-test'
-const PROXY_KEY = 'sk-proxy-only-key'
-const EDGE_KEY = 'sk-edge-binding-key'
-const WEBHOOK_SECRET = `whsec_${btoa('edge-worker-webhook-secret-32by')}`
 const CASE_TIMEOUT = 60_000
 
-const located: Record<RuntimeName, Located> = {
-  node: { path: process.execPath },
-  bun: locateBun(),
-  deno: locateDeno(),
-  workerd: { path: 'miniflare (in-process)' },
-  chromium: locateChromium(),
-}
-const mockMissing = missingBuild('mock-server')
-const missingRuntime = (runtime: RuntimeName) => {
-  const where = located[runtime]
-  return 'missing' in where ? where.missing : null
-}
+const plan = planMatrix()
 // Said once, plainly, before the skipped cases are listed.
-for (const runtime of RUNTIMES) {
-  const reason = missingRuntime(runtime)
-  if (reason) console.warn(`${runtime} suite skipped: ${reason}`)
-}
-if (mockMissing) console.warn(`runtime matrix skipped: the mock server is not built (${mockMissing})`)
-for (const pkg of smokePackages) {
-  const reason = missingBuild(pkg.dir)
-  if (reason && !mockMissing) console.warn(`${pkg.dir} smoke skipped on every runtime: ${reason}`)
-}
+for (const line of plan.announcements) console.warn(line)
 
-/** Why a case cannot run here, or `null`. */
-function skipReason(runtime: RuntimeName, pkg: SmokePackage): string | null {
-  return mockMissing ?? missingRuntime(runtime) ?? missingBuild(pkg.dir) ?? pkg.notFor?.[runtime] ?? null
-}
-
-const workDir = mkdtempSync(join(tmpdir(), 'acme-runtimes-'))
-const bundleDir = join(workDir, 'bundles')
-const assets = new Map<string, StaticAsset>()
-const bundles = new Map<string, Promise<string>>()
-// The stories' bundles; a story awaits its own first, so a build error is what it reports.
-const storyBundles: { answer?: Promise<string>; guard?: Promise<string>; edge?: Promise<string> } = {}
-let mock: any
-let workerd: WorkerdMatrix | undefined
-let workerdFailure: unknown
-let browser: Browser | undefined
-let chromiumSetup: { proxy: BrowserProxy; context: BrowserContext; smokePage: Page } | undefined
-let chromiumFailure: unknown
-
-const smokeKey = (runtime: RuntimeName, dir: string) => `${runtime}/${dir}`
-const storyBuilt = (...dirs: string[]) => dirs.every((dir) => missingBuild(dir) === null) && !mockMissing
-
-/** Bundles `entry` for a runtime into `bundleDir/<name>`; the promise rejects with esbuild's message. */
-function bundle(runtime: RuntimeName, entry: string, name: string): Promise<string> {
-  const file = join(bundleDir, runtime, name)
-  return bundleFor(bundleTargets[runtime], entry, file).then(() => file)
-}
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-const html = (body: string): StaticAsset => ({ type: 'text/html; charset=utf-8', body })
-const javascript = (file: string): StaticAsset => ({
-  type: 'text/javascript; charset=utf-8',
-  body: readFileSync(file, 'utf8'),
-})
-
+let fixture: MatrixFixture
 beforeAll(async () => {
-  if (mockMissing) return
-  const { startMockServer } = await import(pathToFileURL(`${packagesDir}mock-server/dist/index.js`).href)
-  mock = await startMockServer()
-
-  for (const runtime of RUNTIMES)
-    for (const pkg of smokePackages)
-      if (!skipReason(runtime, pkg))
-        bundles.set(smokeKey(runtime, pkg.dir), bundle(runtime, smokeFile(pkg), `${pkg.dir}.mjs`))
-  const canBrowse = !missingRuntime('chromium')
-  if (canBrowse && storyBuilt('core', 'responses'))
-    storyBundles.answer = bundle('chromium', here('./browser-story/answer-page.js'), 'answer-page.js')
-  if (canBrowse && storyBuilt('core'))
-    storyBundles.guard = bundle('chromium', here('./browser-story/guard-page.js'), 'guard-page.js')
-  if (!missingRuntime('workerd') && storyBuilt('core', 'responses', 'webhooks'))
-    storyBundles.edge = bundle('workerd', here('../../examples/edge-worker/worker.js'), 'edge-worker.mjs')
-  // A failed bundle fails its own case, not the whole file.
-  await Promise.allSettled([...bundles.values(), ...Object.values(storyBundles)])
-
-  if (canBrowse) {
-    assets.set('/smoke/blank.html', html('<!doctype html><meta charset="utf-8"><title>smoke</title>'))
-    for (const pkg of smokePackages) {
-      const file = await bundles.get(smokeKey('chromium', pkg.dir))?.catch(() => null)
-      if (file) assets.set(`/smoke/${pkg.dir}.mjs`, javascript(file))
-    }
-    const storyFile = await storyBundles.answer?.catch(() => null)
-    if (storyFile) {
-      assets.set('/story/answer.html', html(readFileSync(here('./browser-story/answer.html'), 'utf8')))
-      assets.set('/story/answer-page.js', javascript(storyFile))
-    }
-    const guardFile = await storyBundles.guard?.catch(() => null)
-    if (guardFile) {
-      assets.set('/story/guard.html', html(readFileSync(here('./browser-story/guard.html'), 'utf8')))
-      assets.set('/story/guard-page.js', javascript(guardFile))
-    }
-    const proxy = await startBrowserProxy({ upstream: mock.url, apiKey: PROXY_KEY, assets })
-    try {
-      browser = await launchChromium(pathOf(located.chromium))
-      const context = await loopbackContext(browser)
-      chromiumSetup = { proxy, context, smokePage: await context.newPage() }
-    } catch (error) {
-      chromiumFailure = error
-      await proxy.close()
-    }
-  }
-
-  if (!missingRuntime('workerd')) {
-    const smokeBundles = new Map<string, string>()
-    for (const pkg of smokePackages) {
-      const file = await bundles.get(smokeKey('workerd', pkg.dir))?.catch(() => null)
-      if (file) smokeBundles.set(pkg.dir, file)
-    }
-    const edgeFile = await storyBundles.edge?.catch(() => null)
-    const bindings = {
-      OPENAI_API_KEY: EDGE_KEY,
-      OPENAI_BASE_URL: mock.baseURL,
-      OPENAI_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    }
-    try {
-      workerd = await startWorkerd(
-        bundleDir,
-        smokeBundles,
-        edgeFile ? [{ name: 'edge-worker', file: edgeFile, bindings }] : [],
-      )
-    } catch (error) {
-      workerdFailure = error
-    }
-  }
+  if (!plan.mockMissing) fixture = await startMatrix(plan)
 }, 120_000)
-
-afterAll(async () => {
-  await browser?.close().catch(() => {})
-  await workerd?.dispose().catch(() => {})
-  await chromiumSetup?.proxy.close()
-  await mock?.close()
-  rmSync(workDir, { recursive: true, force: true })
-}, 60_000)
-
-/** The browser, its page server and proxy; throws why chromium did not start. */
-function chromiumReady() {
-  if (!chromiumSetup) throw new Error(`chromium did not start: ${String(chromiumFailure)}`)
-  return chromiumSetup
-}
-
-/** Runs one package's smoke bundle on one runtime. */
-async function runSmoke(runtime: RuntimeName, dir: string, file: string): Promise<SmokeOutcome> {
-  const context: SmokeContext = { runtime, baseURL: mock.baseURL, mockURL: mock.url, apiKey: API_KEY }
-  if (runtime === 'workerd') {
-    if (!workerd) throw new Error(`workerd did not start: ${String(workerdFailure)}`)
-    return workerd.runSmoke(dir, context)
-  }
-  if (runtime === 'chromium') {
-    const { smokePage, proxy } = chromiumReady()
-    return runInPage(smokePage, `${proxy.url}/smoke/blank.html`, `${proxy.url}/smoke/${dir}.mjs`, context)
-  }
-  const child = childRuntime(runtime, pathOf(located[runtime]), bundleDir)
-  return runInChild(child, file, context, { workDir, timeoutMs: 45_000 })
-}
+afterAll(() => fixture?.stop(), 60_000)
 
 // The checks each package ran (passed or skipped) on the first runtime; every other runtime must run the same.
 const checksByPackage = new Map<string, string[]>()
 
 /** Runs a case and checks its report; a failure comes back as an Error naming the package and runtime. */
 async function smokeCase(runtime: RuntimeName, pkg: SmokePackage): Promise<void> {
-  mock.reset()
-  const file = await bundles.get(smokeKey(runtime, pkg.dir))!
-  const outcome = await runSmoke(runtime, pkg.dir, file)
+  fixture.mock.reset()
+  const outcome = await runSmoke(fixture, plan, runtime, pkg.dir)
   if (!outcome.ok) throw new Error(`${pkg.name} smoke failed on ${runtime}:\n${outcome.error}`)
   for (const { name, reason } of outcome.skipped)
     console.info(`${runtime}: ${pkg.dir}: "${name}" skipped, ${reason}`)
@@ -211,7 +42,7 @@ async function smokeCase(runtime: RuntimeName, pkg: SmokePackage): Promise<void>
 describe('runtime matrix: one smoke suite per package on every runtime', () => {
   for (const runtime of RUNTIMES)
     for (const pkg of smokePackages) {
-      const reason = skipReason(runtime, pkg)
+      const reason = plan.skipReason(runtime, pkg)
       const issue = knownIssueOf(runtime, pkg.dir)
       if (reason) it.skip(`${runtime}: ${pkg.dir} (skipped: ${reason})`, () => {})
       else if (!issue) it(`${runtime}: ${pkg.dir}`, () => smokeCase(runtime, pkg), CASE_TIMEOUT)
@@ -246,17 +77,16 @@ const BROWSER_GUARD_ERROR =
   'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety\n'
 
 describe('browser story (Chromium): a page streams through a key-adding proxy', () => {
-  const reason =
-    mockMissing ?? missingRuntime('chromium') ?? missingBuild('core') ?? missingBuild('responses')
+  const reason = plan.storySkipReason('chromium', 'core', 'responses')
   const story = reason ? it.skip : it
   const suffix = reason ? ` (skipped: ${reason})` : ''
 
   story(
     `chromium: a page with only createResponse streams the answer through the proxy and holds no key${suffix}`,
     async () => {
-      mock.reset()
-      await storyBundles.answer
-      const { proxy, context } = chromiumReady()
+      fixture.mock.reset()
+      await fixture.storyBundles.answer
+      const { proxy, context } = fixture.chromium()
       const before = proxy.proxied.length
       const question = 'Stream me a haiku'
       const page = await context.newPage()
@@ -279,9 +109,9 @@ describe('browser story (Chromium): a page streams through a key-adding proxy', 
         { method: 'POST', path: '/v1/responses', authorization: null },
       ])
       expect(
-        mock.requests.map((r: any) => [r.method, r.path, r.headers.authorization, r.json.stream]),
-      ).toEqual([['POST', '/v1/responses', `Bearer ${PROXY_KEY}`, true]])
-      expect(assets.get('/story/answer-page.js')!.body).not.toContain(PROXY_KEY)
+        fixture.mock.requests.map((r: any) => [r.method, r.path, r.headers.authorization, r.json.stream]),
+      ).toEqual([['POST', '/v1/responses', `Bearer ${KEYS.proxy}`, true]])
+      expect(fixture.assets.get('/story/answer-page.js')!.body).not.toContain(KEYS.proxy)
     },
     CASE_TIMEOUT,
   )
@@ -289,8 +119,8 @@ describe('browser story (Chromium): a page streams through a key-adding proxy', 
   story(
     `chromium: a page that sets a key without dangerouslyAllowBrowser gets the browser guard error${suffix}`,
     async () => {
-      await storyBundles.guard
-      const { proxy, context } = chromiumReady()
+      await fixture.storyBundles.guard
+      const { proxy, context } = fixture.chromium()
       const before = proxy.proxied.length
       const page = await context.newPage()
       try {
@@ -324,21 +154,15 @@ function sseFrames(text: string): { event: string; data: any }[] {
 }
 
 describe('edge-function story (workerd): examples/edge-worker/worker.js', () => {
-  const reason =
-    mockMissing ??
-    missingRuntime('workerd') ??
-    missingBuild('core') ??
-    missingBuild('responses') ??
-    missingBuild('webhooks')
+  const reason = plan.storySkipReason('workerd', 'core', 'responses', 'webhooks')
   const story = reason ? it.skip : it
   const suffix = reason ? ` (skipped: ${reason})` : ''
   const edge = async (
     path: string,
     init: { method: string; headers?: Record<string, string>; body?: string },
   ) => {
-    await storyBundles.edge
-    if (!workerd) throw new Error(`workerd did not start: ${String(workerdFailure)}`)
-    return workerd.miniflare.dispatchFetch(`http://127.0.0.1${path}`, init)
+    await fixture.storyBundles.edge
+    return fixture.workerd().miniflare.dispatchFetch(`http://127.0.0.1${path}`, init)
   }
   const ask = (question: string) =>
     edge('/ask', {
@@ -350,7 +174,7 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
   story(
     `workerd: POST /ask streams the Responses answer back as SSE${suffix}`,
     async () => {
-      mock.reset()
+      fixture.mock.reset()
       const response = await ask('Edge hello')
       expect([response.status, response.headers.get('content-type')]).toEqual([
         200,
@@ -364,11 +188,13 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
         .map((f) => f.data.delta)
         .join('')
       expect(text).toBe('Hello! You said: Edge hello')
-      expect(mock.requests.map((r: any) => [r.method, r.path, r.headers.authorization, r.json])).toEqual([
+      expect(
+        fixture.mock.requests.map((r: any) => [r.method, r.path, r.headers.authorization, r.json]),
+      ).toEqual([
         [
           'POST',
           '/v1/responses',
-          `Bearer ${EDGE_KEY}`,
+          `Bearer ${KEYS.edge}`,
           { model: 'gpt-4o-mini', input: 'Edge hello', stream: true },
         ],
       ])
@@ -379,7 +205,7 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
   story(
     `workerd: a stream that fails midway ends with an in-band SSE error event${suffix}`,
     async () => {
-      mock.reset()
+      fixture.mock.reset()
       const response = await ask('trigger error')
       expect(response.status).toBe(200)
       const frames = sseFrames(await response.text())
@@ -402,8 +228,8 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
   story(
     `workerd: an API error before the stream starts is a 502 with the API's message${suffix}`,
     async () => {
-      mock.reset()
-      mock.enqueueFault({
+      fixture.mock.reset()
+      fixture.mock.enqueueFault({
         match: { path: '/v1/responses' },
         status: 400,
         body: {
@@ -412,7 +238,7 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
       })
       const response = await ask('anything')
       expect([response.status, await response.json()]).toEqual([502, { error: '400 Invalid model.' }])
-      expect(mock.requests.length).toBe(1)
+      expect(fixture.mock.requests.length).toBe(1)
     },
     CASE_TIMEOUT,
   )
@@ -428,7 +254,7 @@ describe('edge-function story (workerd): examples/edge-worker/worker.js', () => 
         data: { id: 'resp_edge' },
       })
       const headers = {
-        ...(await signWebhook(body, { secret: WEBHOOK_SECRET })),
+        ...(await signWebhook(body, { secret: KEYS.webhookSecret })),
         'content-type': 'application/json',
       }
       const accepted = await edge('/webhooks/openai', { method: 'POST', headers, body })

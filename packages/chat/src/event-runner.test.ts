@@ -42,6 +42,28 @@ describe('createEventRunner', () => {
     expect(helper.errored).toBe(true)
   })
 
+  it('delivers the queued chunks before the error, and ends at once when the run is over', async () => {
+    const { helper, emit, start } = createEventRunner()
+    const iterator = helper[Symbol.asyncIterator]()
+    start(async () => {
+      emit('chunk', chunk('a'))
+      emit('chunk', chunk('b'))
+      throw new OpenAIError('cut')
+    })
+    await helper.done().catch(() => {})
+    expect((await iterator.next()).value.id).toBe('a')
+    expect((await iterator.next()).value.id).toBe('b')
+    await expect(iterator.next()).rejects.toThrow('cut')
+
+    const late = createEventRunner()
+    late.start(async () => {})
+    await late.helper.done()
+    await expect(late.helper[Symbol.asyncIterator]().next()).resolves.toEqual({
+      done: true,
+      value: undefined,
+    })
+  })
+
   it("turns the caller's abort into APIUserAbortError and an early iterator return into an abort", async () => {
     const aborted = createEventRunner(AbortSignal.abort())
     expect(aborted.helper.controller.signal.aborted).toBe(true)

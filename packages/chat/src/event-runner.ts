@@ -67,8 +67,10 @@ export function createEventRunner(signal?: AbortSignal | null): EventRunner {
   })
   finished.catch(() => {})
 
-  if (signal?.aborted) controller.abort()
-  else signal?.addEventListener('abort', () => controller.abort())
+  // Removed when the run ends, so a long-lived caller signal does not keep every finished run alive.
+  const onAbort = () => controller.abort()
+  if (signal?.aborted) onAbort()
+  signal?.addEventListener('abort', onAbort)
 
   const on = (event: string, fn: AnyListener, once?: boolean): HelperBase => {
     listeners.set(event, [...(listeners.get(event) ?? []), { fn, once }])
@@ -102,15 +104,14 @@ export function createEventRunner(signal?: AbortSignal | null): EventRunner {
       let queue!: ReadableStreamDefaultController<ChatCompletionChunk>
       const reader = new ReadableStream<ChatCompletionChunk>({ start: (c) => void (queue = c) }).getReader()
       on('chunk', (chunk) => queue.enqueue(chunk))
-      on('error', (error) => queue.error(error))
-      on('abort', (error) => queue.error(error))
-      on('end', () => {
-        try {
-          queue.close()
-        } catch {}
-      })
+      // Closing (never erroring) the queue delivers every chunk first; the run's error comes after them.
+      const close = () => queue.close()
+      finished.then(close, close)
       return {
-        next: () => reader.read() as Promise<IteratorResult<ChatCompletionChunk>>,
+        next: () =>
+          reader.read().then((r) => (r.done ? finished.then(() => r) : r)) as Promise<
+            IteratorResult<ChatCompletionChunk>
+          >,
         async return() {
           controller.abort()
           return { done: true } as IteratorResult<ChatCompletionChunk>
@@ -120,6 +121,7 @@ export function createEventRunner(signal?: AbortSignal | null): EventRunner {
   }
 
   function finish(error?: unknown, event?: string) {
+    signal?.removeEventListener('abort', onAbort)
     helper.ended = true
     settle(error)
     if (event) emit(event, error)

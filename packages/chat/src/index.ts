@@ -1,6 +1,6 @@
 export { createChatCompletion } from './create-chat-completion'
 export { deleteChatCompletion } from './delete-chat-completion'
-export type { BaseRunnerEvents } from './event-runner'
+export type { BaseRunnerEvents, EventHelper } from './event-runner'
 export { ContentFilterFinishReasonError, LengthFinishReasonError } from './finish-reason-errors'
 export { listChatCompletionMessages } from './list-chat-completion-messages'
 export { listChatCompletions } from './list-chat-completions'

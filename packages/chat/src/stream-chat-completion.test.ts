@@ -241,6 +241,19 @@ describe('streamChatCompletion', () => {
     expect(stream.controller.signal.aborted).toBe(true)
   })
 
+  it("lets go of the caller's signal once the stream ended", async () => {
+    const controller = new AbortController()
+    const stream = streamChatCompletion(
+      client,
+      { model: 'm', messages: [user('Hi')] },
+      { signal: controller.signal },
+    )
+    await stream.done()
+    controller.abort()
+    expect(stream.controller.signal.aborted).toBe(false)
+    expect([stream.ended, stream.aborted]).toEqual([true, false])
+  })
+
   it('reports a mid-stream error to listeners and to the final promises', async () => {
     const stream = streamChatCompletion(client, { model: 'gpt-5.4', messages: [user('trigger error')] })
     const errors: unknown[] = []

@@ -1,4 +1,3 @@
-import { basename } from './file-name'
 import type { StreamingFile } from './uploadable'
 
 /** A request body for a multipart upload, and the content type core must send with it (streams only). */
@@ -11,7 +10,9 @@ export interface MultipartBody {
 /** The file name a part is sent with: the last segment of the file's name (no directories), if it has one. */
 export function fileNameOf(value: Blob | StreamingFile): string | undefined {
   const name = (value as { name?: unknown }).name
-  return typeof name === 'string' ? (basename(name) ?? '') : undefined
+  return typeof name === 'string'
+    ? name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+    : undefined
 }
 
 /**

@@ -21,15 +21,9 @@ function addEntry(out: [string, FormValue][], key: string, value: unknown): void
       `Received null for "${key}"; to pass null in FormData, you must use the string 'null'`,
       key,
     )
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    out.push([key, String(value)])
-  else if (isBlob(value) || isStreamingFile(value)) out.push([key, value])
-  else if (Array.isArray(value)) for (const item of value) addEntry(out, `${key}[]`, item)
-  else if (typeof value === 'object')
-    for (const [name, prop] of Object.entries(value)) addEntry(out, `${key}[${name}]`, prop)
+  if (typeof value !== 'object' || isBlob(value) || isStreamingFile(value))
+    out.push([key, typeof value === 'object' ? (value as Blob | StreamingFile) : String(value)])
   else
-    throw new InvalidUploadError(
-      `Cannot send ${typeof value} "${key}" in a multipart form: use a string, number, boolean, object, array or file.`,
-      key,
-    )
+    for (const [name, prop] of Object.entries(value))
+      addEntry(out, Array.isArray(value) ? `${key}[]` : `${key}[${name}]`, prop)
 }

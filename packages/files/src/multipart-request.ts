@@ -35,31 +35,26 @@ export async function sendMultipart<T>(
   options: RequestOptions | undefined,
 ): Promise<APIResult<T>> {
   const value = await upload.params[upload.field]
-  let encoded: { body: BodyInit; contentType?: string | undefined }
-  if (isBlob(value)) {
-    checkFileSize(upload, value)
-    encoded = {
-      body: formData(formEntries({ ...upload.params, [upload.field]: value }) as [string, string | Blob][]),
-    }
-  } else encoded = await (await import('./streaming-upload')).streamingUploadBody(value, upload)
+  const streaming = isBlob(value) ? undefined : await import('./streaming-upload')
+  let body: BodyInit
+  let contentType: string | undefined
+  if (streaming) ({ body, contentType } = await streaming.streamingUploadBody(value, upload))
+  else {
+    checkFileSize(upload, value as Blob)
+    body = formData(formEntries({ ...upload.params, [upload.field]: value }) as [string, string | Blob][])
+  }
   try {
     return await request<T>(client, {
       ...options,
       method: 'post',
       path: upload.path,
-      body: encoded.body,
-      operationHeaders: encoded.contentType ? { 'content-type': encoded.contentType } : undefined,
+      body,
+      operationHeaders: contentType && { 'content-type': contentType },
       // Node's fetch (undici) tees the body of a request it may redirect and keeps the unread branch, so every byte
       // sent stays in memory (nodejs/undici#4058); an upload is never redirected, and this keeps memory flat.
       fetchOptions: { redirect: 'error', window: null, ...options?.fetchOptions },
     }).withResponse()
   } catch (error) {
-    throw causeOfType(error, FileTooLargeError) ?? error
+    throw streaming ? streaming.tooLargeCause(error) : error
   }
-}
-
-function causeOfType<E>(error: unknown, type: abstract new (...args: any[]) => E): E | undefined {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as any).cause, depth++)
-    if (e instanceof type) return e
-  return undefined
 }

@@ -4,8 +4,8 @@ import type { MultipartBody } from './form-data-body'
 import { formEntries } from './form-entries'
 import { encodeMultipart } from './multipart-body'
 import { checkFileSize, type MultipartUpload } from './multipart-request'
+import { resolveUploadable } from './normalize-file'
 import { capStreamingFile } from './streaming-file'
-import { resolveUploadable } from './to-file'
 import { isStreamingFile } from './uploadable'
 
 /**
@@ -24,4 +24,11 @@ export async function streamingUploadBody(value: unknown, upload: MultipartUploa
     )
   }
   return encodeMultipart(formEntries({ ...upload.params, [upload.field]: file }))
+}
+
+/** The `FileTooLargeError` a capped stream raised, when core reports it as the cause of a failed request. */
+export function tooLargeCause(error: unknown): unknown {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as any).cause, depth++)
+    if (e instanceof FileTooLargeError) return e
+  return error
 }

@@ -1,5 +1,4 @@
 import { type APIPromise, type Client, type RequestOptions, toAPIPromise } from '@acme/openai-core'
-import { InvalidUploadError } from './errors'
 import { MAX_FILE_BYTES } from './limits'
 import { sendMultipart } from './multipart-request'
 import { requirePurpose } from './request-options'
@@ -28,19 +27,16 @@ export function uploadFile(
 ): APIPromise<FileObject> {
   return toAPIPromise(
     (async () => {
-      if (typeof params !== 'object' || params === null)
-        throw new InvalidUploadError("uploadFile needs params: { file, purpose: 'fine-tune' | … }", 'params')
-      requirePurpose(params.purpose)
+      requirePurpose(params?.purpose)
       return sendMultipart<FileObject>(
         client,
         {
           path: '/files',
           field: 'file',
-          params: params as unknown as Record<string, unknown>,
+          params: { ...params },
           limit: MAX_FILE_BYTES,
           tooLarge: (name, size) =>
-            `'${name}' is ${size} bytes, over the 512 MB (${MAX_FILE_BYTES} bytes) limit of one upload request. ` +
-            'Send it with uploadLargeFile (the Uploads API takes up to 8 GB in parts).',
+            `'${name}' is ${size} bytes, over the 512 MB limit of one request: send it with uploadLargeFile (8 GB).`,
         },
         options,
       )

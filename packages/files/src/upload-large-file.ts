@@ -7,9 +7,9 @@ import { FileTooLargeError, InvalidUploadError } from './errors'
 import { MAX_PART_BYTES, MAX_UPLOAD_BYTES } from './limits'
 import { blobParts, type PartReader, streamParts } from './part-reader'
 import { requirePurpose } from './request-options'
-import { resolveUploadable } from './to-file'
+import { toFile } from './to-file'
 import type { ExpiresAfter, FilePurpose, Upload } from './types'
-import { isStreamingFile, type Uploadable } from './uploadable'
+import { isBlob, isStreamingFile, type Uploadable } from './uploadable'
 
 /** Params of `uploadLargeFile`. */
 export interface UploadLargeFileParams {
@@ -70,7 +70,10 @@ export async function uploadLargeFile(
   const aborted = signals.find((s) => s.aborted)
   if (aborted) throw new APIUserAbortError({ cause: aborted.reason })
 
-  const file = await resolveUploadable(params.file, 'file')
+  const value = await params.file
+  if (value == null)
+    throw new InvalidUploadError('Missing `file`: pass a File, Blob, a sized stream or a path.', 'file')
+  const file = isBlob(value) ? value : await toFile(value)
   const name = params.filename ?? ('name' in file && typeof file.name === 'string' ? file.name : '')
   if (!name)
     throw new InvalidUploadError(

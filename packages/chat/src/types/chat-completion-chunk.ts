@@ -1,3 +1,4 @@
+import type { Stream } from '@acme/openai-core'
 import type {
   ChatCompletionChoiceLogprobs,
   ChatCompletionFinishReason,
@@ -54,14 +55,7 @@ export interface ChatCompletionChunk {
 }
 
 /**
- * What `createChatCompletion(client, { ..., stream: true })` resolves to: core's `Stream` of chunks.
- * Iterate it once (`tee()` to read it twice); breaking out of the loop cancels the request.
+ * What `createChatCompletion(client, { ..., stream: true })` resolves to: core's `Stream` of chunks. Iterate it
+ * once (`tee()` to read it twice); breaking out of the loop cancels the request.
  */
-export interface ChatCompletionChunkStream extends AsyncIterable<ChatCompletionChunk> {
-  /** Aborting it cancels the request and ends iteration. */
-  readonly controller: AbortController
-  readonly response: Response | undefined
-  tee(): [ChatCompletionChunkStream, ChatCompletionChunkStream]
-  /** The chunks as newline-delimited JSON bytes. */
-  toReadableStream(): ReadableStream<Uint8Array>
-}
+export type ChatCompletionChunkStream = Stream<ChatCompletionChunk>

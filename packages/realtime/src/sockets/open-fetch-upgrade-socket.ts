@@ -17,7 +17,9 @@ export async function openFetchUpgradeSocket(request: SocketOpenRequest): Promis
   const httpURL = request.url.replace(/^ws/, 'http')
   let response: Response
   try {
-    response = await request.fetch(httpURL, {
+    // Called detached: workerd's fetch throws "Illegal invocation" when `this` is not undefined or globalThis.
+    const fetchFn = request.fetch
+    response = await fetchFn(httpURL, {
       headers: { ...request.headers, upgrade: 'websocket' },
       signal: request.signal,
     })
