@@ -13,7 +13,7 @@
 
 import { createParser } from 'eventsource-parser'
 import { Stream as OfficialStream } from 'openai/core/streaming'
-import { Stream } from './core-stream.mjs'
+import { Stream } from '../packages/core/dist/stream.js'
 import { chunkFixed, chunkRandom, generateResponsesStream } from './fixtures/responses-sse.mjs'
 
 const quick = process.argv.includes('--quick')

@@ -21,6 +21,12 @@ const only = args.filter((a) => !a.startsWith('--'))
 const RESOLUTION_KINDS = ['node10', 'node16-cjs', 'node16-esm', 'bundler']
 const JS_FILE = /\.(c|m)?js$/
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies']
+// The only npm packages a user's install may pull in besides our own (design.md section 4): ws for the mock server,
+// isomorphic-ws + ws for realtime's Node entry. Anything else must be added here on purpose.
+const ALLOWED_EXTERNAL = {
+  '@acme/openai-mock': ['ws'],
+  '@acme/openai-realtime': ['isomorphic-ws', 'ws'],
+}
 
 /** Runs a command without a shell; resolves with its output and exit code, never rejects on a non-zero exit. */
 function run(command, commandArgs, options = {}) {
@@ -72,7 +78,8 @@ function listPackages() {
   const picked = new Set(all.filter((p) => only.includes(p.dir) || only.includes(p.manifest.name)))
   for (const p of picked) {
     for (const field of DEPENDENCY_FIELDS) {
-      for (const name of Object.keys(p.manifest[field] ?? {})) if (byName.has(name)) picked.add(byName.get(name))
+      for (const name of Object.keys(p.manifest[field] ?? {}))
+        if (byName.has(name)) picked.add(byName.get(name))
     }
   }
   return all.filter((p) => picked.has(p))
@@ -257,10 +264,9 @@ async function checkPackage(pkg, outDir) {
   return result
 }
 
-/** A read-only npm registry on 127.0.0.1 that knows only our tarballs; every other name is a 404 it remembers. */
+/** A read-only npm registry on 127.0.0.1 that knows only our tarballs; any other name is a 404, so npm fails. */
 async function startLocalRegistry(packed) {
   const byName = new Map(packed.map((p) => [p.manifest.name, p]))
-  const misses = new Set()
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1')
     const tarballName = url.pathname.startsWith('/-/tarballs/')
@@ -274,7 +280,6 @@ async function startLocalRegistry(packed) {
     const name = decodeURIComponent(url.pathname.slice(1))
     const p = byName.get(name)
     if (!p) {
-      misses.add(name)
       return res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
     }
     const bytes = readFileSync(p.tarball)
@@ -297,7 +302,7 @@ async function startLocalRegistry(packed) {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${server.address().port}/`, misses, close: () => server.close() }
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() }
 }
 
 /** Names a package pulls in by itself: dependencies and non-optional peers (npm 7+ installs those), transitively. */
@@ -387,6 +392,13 @@ async function checkInstalls(results, workDir) {
       const expected = expectedInstall(p.manifest.name, byName)
       const row = { name: p.manifest.name, expected: expected.names, problems: [] }
       installs.push(row)
+      const unexpected = expected.external.filter(
+        (n) => !(ALLOWED_EXTERNAL[p.manifest.name] ?? []).includes(n),
+      )
+      if (unexpected.length) {
+        row.problems.push(`would also install ${unexpected.join(', ')} from npm (not in ALLOWED_EXTERNAL)`)
+        continue
+      }
       if (expected.external.length) {
         // Offline there is no npm to fetch them from; say so rather than pretend.
         row.skipped = `needs ${expected.external.join(', ')} from npm (offline)`

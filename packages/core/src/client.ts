@@ -160,3 +160,12 @@ export function withOptions(client: Client, options: ClientOptions): Client {
 function isOpenAIHost(baseURL: string): boolean {
   return /^https:\/\/([a-z0-9-]+\.)?api\.openai\.com(\/|$)/i.test(baseURL)
 }
+
+/** Returns `value` when it is a whole number >= 0; otherwise throws an error naming the option. */
+export function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new OpenAIError(
+      `${name} must be a non-negative integer (milliseconds for timeouts), got ${String(value)}`,
+    )
+  return value
+}

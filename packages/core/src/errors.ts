@@ -142,23 +142,17 @@ export function makeAPIError(
   headers: Headers | undefined,
 ): APIError {
   if (!status || !headers) return new APIConnectionError({ message, cause: error })
-  const Class =
-    status === 400
-      ? BadRequestError
-      : status === 401
-        ? AuthenticationError
-        : status === 403
-          ? PermissionDeniedError
-          : status === 404
-            ? NotFoundError
-            : status === 409
-              ? ConflictError
-              : status === 422
-                ? UnprocessableEntityError
-                : status === 429
-                  ? RateLimitError
-                  : status >= 500
-                    ? InternalServerError
-                    : APIError
-  return new (Class as typeof APIError)(status, error, message, headers)
+  const Class: typeof APIError =
+    (
+      {
+        400: BadRequestError,
+        401: AuthenticationError,
+        403: PermissionDeniedError,
+        404: NotFoundError,
+        409: ConflictError,
+        422: UnprocessableEntityError,
+        429: RateLimitError,
+      } as Record<number, typeof APIError>
+    )[status] ?? (status >= 500 ? InternalServerError : APIError)
+  return new Class(status, error, message, headers)
 }

@@ -469,3 +469,23 @@ describe('hooks and logging', () => {
     expect(info).not.toHaveBeenCalled()
   })
 })
+
+describe('operation headers', () => {
+  it('sit under defaultHeaders (null removes them) and under the caller headers', async () => {
+    const { client: c, calls } = client([json({})], { defaultHeaders: { 'X-Helper': null } })
+    await request(c, {
+      method: 'get',
+      path: '/x',
+      operationHeaders: { 'x-helper': 'stream', accept: 'text/event-stream' },
+    })
+    expect(calls[0].init.headers['x-helper']).toBeUndefined()
+    expect(calls[0].init.headers.accept).toBe('text/event-stream')
+    await request(c, {
+      method: 'get',
+      path: '/x',
+      operationHeaders: { accept: 'a/b' },
+      headers: { accept: 'c/d' },
+    })
+    expect(calls[1].init.headers.accept).toBe('c/d')
+  })
+})

@@ -1,7 +1,7 @@
 import { type APIPromise, type APIResult, toAPIPromise } from './api-promise'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
-import type { Client, RequestInfo } from './client'
+import { type Client, nonNegativeInteger, type RequestInfo } from './client'
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -40,7 +40,7 @@ export interface RequestSpec extends RequestOptions {
   stream?: boolean
   /** Return the `Response` unread (file downloads). */
   binary?: boolean
-  /** Extra headers from the operation itself (e.g. `accept`), below the caller's. */
+  /** Headers of the operation itself (e.g. `accept`): under auth, `defaultHeaders` and the caller's headers. */
   operationHeaders?: HeadersLike
 }
 
@@ -65,8 +65,13 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
   const signal = spec.signal
   if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
   const url = buildURL(client.baseURL, spec.path, client.defaultQuery, spec.query)
-  const callerHeaders = mergeHeaders([spec.operationHeaders, spec.headers])
-  const { body, contentType, streaming } = encodeBody(spec.body, callerHeaders['content-type'])
+  // Operation headers (e.g. a helper marker) sit under defaultHeaders, so a `null` default can remove them.
+  const operationHeaders = spec.operationHeaders ? mergeHeaders([spec.operationHeaders]) : undefined
+  const callerHeaders = spec.headers ? mergeHeaders([spec.headers]) : undefined
+  const { body, contentType, streaming } = encodeBody(
+    spec.body,
+    callerHeaders?.['content-type'] ?? operationHeaders?.['content-type'],
+  )
   const fixedHeaders: HeadersLike = {
     accept: 'application/json',
     'user-agent': client.browser ? undefined : `acme-openai/${VERSION}`,
@@ -103,6 +108,7 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       // Inside the attempt's signal and timer, so a slow token exchange can be aborted like the request itself.
       headers = mergeHeaders([
         fixedHeaders,
+        operationHeaders,
         await authHeaders(client, method, url, controller.signal),
         client.defaultHeaders,
         { 'content-type': contentType },

@@ -1,5 +1,5 @@
 import { InvalidUploadError } from './errors'
-import { isBlob, isStreamingFile, type StreamingFile } from './uploadable'
+import type { StreamingFile } from './uploadable'
 
 /** One multipart field: text, or a file part. */
 export type FormValue = string | Blob | StreamingFile
@@ -17,11 +17,9 @@ export function formEntries(params: Record<string, unknown>): [string, FormValue
 function addEntry(out: [string, FormValue][], key: string, value: unknown): void {
   if (value === undefined) return
   if (value === null)
-    throw new InvalidUploadError(
-      `Received null for "${key}"; to pass null in FormData, you must use the string 'null'`,
-      key,
-    )
-  if (typeof value !== 'object' || isBlob(value) || isStreamingFile(value))
+    throw new InvalidUploadError(`"${key}" is null: leave it out, or send the string 'null'.`, key)
+  // Files (Blobs and StreamingFiles) are the objects with a stream(); other objects are nested fields.
+  if (typeof value !== 'object' || typeof (value as Blob).stream === 'function')
     out.push([key, typeof value === 'object' ? (value as Blob | StreamingFile) : String(value)])
   else
     for (const [name, prop] of Object.entries(value))

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { InvalidUploadError } from './errors'
-import { encodeMultipart, escapeHeaderValue } from './multipart-body'
+import { encodeMultipartStream as encodeMultipart, escapeHeaderValue } from './multipart-body'
 import { toFile } from './to-file'
 
 const read = (body: BodyInit) => new Response(body).text()

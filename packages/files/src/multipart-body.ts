@@ -1,16 +1,14 @@
 import { InvalidUploadError } from './errors'
-import { fileNameOf, formData, type MultipartBody } from './form-data-body'
+import { basename } from './file-name'
+import type { MultipartBody } from './form-data-body'
 import type { FormValue } from './form-entries'
-import { isBlob } from './uploadable'
 
 /**
- * Encodes multipart fields. Files already in memory (or Blobs backed by a file on disk) go in a `FormData`, which
- * fetch streams and core may retry; as soon as one part is a stream, the whole body is generated lazily as a
- * `ReadableStream` (openai-node's layout and escaping), reading each file only while the request is sent.
+ * Encodes multipart fields as a `ReadableStream` generated while the request is sent (openai-node's layout and
+ * escaping), so each file is read only as it goes out: the body for uploads that include a stream. (Fields made
+ * only of text and Blobs go in a `FormData` instead, see `formData`.)
  */
-export function encodeMultipart(entries: readonly [string, FormValue][]): MultipartBody {
-  if (entries.every(([, value]) => typeof value === 'string' || isBlob(value)))
-    return { body: formData(entries as [string, string | Blob][]), contentType: undefined }
+export function encodeMultipartStream(entries: readonly [string, FormValue][]): MultipartBody {
   // Checked now so a bad type fails before any byte is sent, not halfway through the body.
   for (const [, value] of entries) if (typeof value !== 'string') checkedContentType(value.type)
   const boundary = `openai-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
@@ -66,7 +64,8 @@ function multipartStream(
                 `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"\r\n\r\n${value}\r\n`,
               ),
             )
-          const name = fileNameOf(value) ?? 'blob'
+          const name =
+            'name' in value && typeof value.name === 'string' ? (basename(value.name) ?? '') : 'blob'
           const type = checkedContentType(value.type)
           file = value.stream().getReader()
           return controller.enqueue(

@@ -1,8 +1,8 @@
 import { type APIResult, type Client, type RequestOptions, request } from '@acme/openai-core'
 import { FileTooLargeError } from './errors'
-import { fileNameOf, formData } from './form-data-body'
+import { fileNameOf, formData, type MultipartBody } from './form-data-body'
 import { formEntries } from './form-entries'
-import { isBlob, type StreamingFile } from './uploadable'
+import { isBlob, isStreamingFile, type StreamingFile } from './uploadable'
 
 /** How one multipart upload call names and limits its file field. */
 export interface MultipartUpload {
@@ -35,26 +35,26 @@ export async function sendMultipart<T>(
   options: RequestOptions | undefined,
 ): Promise<APIResult<T>> {
   const value = await upload.params[upload.field]
-  const streaming = isBlob(value) ? undefined : await import('./streaming-upload')
-  let body: BodyInit
-  let contentType: string | undefined
-  if (streaming) ({ body, contentType } = await streaming.streamingUploadBody(value, upload))
-  else {
-    checkFileSize(upload, value as Blob)
-    body = formData(formEntries({ ...upload.params, [upload.field]: value }) as [string, string | Blob][])
-  }
+  const lazy = isBlob(value) ? undefined : await import('./streaming-upload')
+  const file = lazy ? await lazy.uploadFileFrom(value, upload) : (value as Blob)
+  checkFileSize(upload, file)
+  const entries = formEntries({ ...upload.params, [upload.field]: file })
+  const { body, contentType }: MultipartBody =
+    lazy && isStreamingFile(file)
+      ? lazy.encodeMultipartStream(entries)
+      : { body: formData(entries as [string, string | Blob][]), contentType: undefined }
   try {
     return await request<T>(client, {
       ...options,
       method: 'post',
       path: upload.path,
       body,
-      operationHeaders: contentType && { 'content-type': contentType },
+      operationHeaders: contentType ? { 'content-type': contentType } : undefined,
       // Node's fetch (undici) tees the body of a request it may redirect and keeps the unread branch, so every byte
       // sent stays in memory (nodejs/undici#4058); an upload is never redirected, and this keeps memory flat.
       fetchOptions: { redirect: 'error', window: null, ...options?.fetchOptions },
     }).withResponse()
   } catch (error) {
-    throw streaming ? streaming.tooLargeCause(error) : error
+    throw lazy ? lazy.tooLargeCause(error) : error
   }
 }

@@ -1,29 +1,25 @@
 // Loaded on first use by `sendMultipart`: an upload of a File or Blob never needs this code.
 import { FileTooLargeError } from './errors'
-import type { MultipartBody } from './form-data-body'
-import { formEntries } from './form-entries'
-import { encodeMultipart } from './multipart-body'
-import { checkFileSize, type MultipartUpload } from './multipart-request'
+import type { MultipartUpload } from './multipart-request'
 import { resolveUploadable } from './normalize-file'
 import { capStreamingFile } from './streaming-file'
-import { isStreamingFile } from './uploadable'
+import { isStreamingFile, type StreamingFile } from './uploadable'
+
+export { encodeMultipartStream } from './multipart-body'
 
 /**
- * The multipart body for any other input: normalised by `toFile()`, checked against the limit, and for a stream of
- * unknown length stopped at the limit with the same `FileTooLargeError`.
+ * Any input other than a Blob, normalised by `toFile()`; a stream of unknown length is stopped at the upload's
+ * limit with the same `FileTooLargeError` a known size gets before sending.
  */
-export async function streamingUploadBody(value: unknown, upload: MultipartUpload): Promise<MultipartBody> {
-  let file = await resolveUploadable(value, upload.field)
-  if (file.size !== undefined) checkFileSize(upload, file)
-  else if (isStreamingFile(file)) {
-    const name = file.name
-    file = capStreamingFile(
-      file,
-      upload.limit,
-      (size) => new FileTooLargeError(upload.tooLarge(name, size), size, upload.limit),
-    )
-  }
-  return encodeMultipart(formEntries({ ...upload.params, [upload.field]: file }))
+export async function uploadFileFrom(value: unknown, upload: MultipartUpload): Promise<Blob | StreamingFile> {
+  const file = await resolveUploadable(value, upload.field)
+  if (!isStreamingFile(file) || file.size !== undefined) return file
+  const { name } = file
+  return capStreamingFile(
+    file,
+    upload.limit,
+    (size) => new FileTooLargeError(upload.tooLarge(name, size), size, upload.limit),
+  )
 }
 
 /** The `FileTooLargeError` a capped stream raised, when core reports it as the cause of a failed request. */

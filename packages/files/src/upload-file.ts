@@ -36,7 +36,7 @@ export function uploadFile(
           params: { ...params },
           limit: MAX_FILE_BYTES,
           tooLarge: (name, size) =>
-            `'${name}' is ${size} bytes, over the 512 MB limit of one request: send it with uploadLargeFile (8 GB).`,
+            `'${name}' is ${size} bytes, over the 512 MB limit: send it with uploadLargeFile.`,
         },
         options,
       )

@@ -81,7 +81,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   /**
    * The items as newline-delimited JSON bytes (`JSON.stringify(item) + '\n'` each), for instance to send
-   * them on from a server; {@link Stream.fromReadableStream} reads them back. Cancelling it stops the
+   * them on from a server; `Stream.fromReadableStream` reads them back. Cancelling it stops the
    * source and aborts the request (a tee branch only drops its own queue).
    */
   toReadableStream(): ReadableStream<Uint8Array> {
