@@ -57,4 +57,12 @@ export const f = () => createChatCompletion(createClient({ apiKey: 'x', dangerou
     official: `${officialClient}
 export const f = () => c.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
   },
+  {
+    name: 'files: upload a file',
+    ours: `import { createClient } from '@acme/openai-core'
+import { uploadFile } from '@acme/openai-files'
+export const f = (file) => uploadFile(createClient({ apiKey: 'x', dangerouslyAllowBrowser: true }), { file, purpose: 'assistants' })`,
+    official: `${officialClient}
+export const f = (file) => c.files.create({ file, purpose: 'assistants' })`,
+  },
 ]

@@ -32,7 +32,14 @@ for (const b of budgets) {
     problems.length ? `FAIL ${problems.join('; ')}` : 'ok',
   ])
 }
-const head = ['bundle (browser ESM, minified)', 'min B (all)', 'gzip up front', 'gzip all chunks', 'budget B', 'result']
+const head = [
+  'bundle (browser ESM, minified)',
+  'min B (all)',
+  'gzip up front',
+  'gzip all chunks',
+  'budget B',
+  'result',
+]
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
 console.log(line(head))

@@ -56,12 +56,8 @@ let logCounter = 0
 
 async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>> {
   const method = spec.method.toUpperCase()
-  const timeout = spec.timeout ?? client.timeout
-  if (!Number.isSafeInteger(timeout) || timeout < 0)
-    throw new OpenAIError(
-      `timeout must be a non-negative integer of milliseconds, got ${String(spec.timeout)}`,
-    )
-  const maxRetries = spec.maxRetries ?? client.maxRetries
+  const timeout = nonNegativeInteger('timeout', spec.timeout ?? client.timeout)
+  const maxRetries = nonNegativeInteger('maxRetries', spec.maxRetries ?? client.maxRetries)
   const signal = spec.signal
   if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
   const url = buildURL(client.baseURL, spec.path, client.defaultQuery, spec.query)
@@ -84,7 +80,7 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
     attempt: 0,
     method,
     url: observed ? redactURL(url) : '',
-    logId: `log_${((++logCounter * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(-6)}`,
+    logId: `log_${(++logCounter).toString(16).padStart(6, '0')}`,
   }
   let retries = 0
   let replayedAfter401 = false
@@ -120,7 +116,7 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       throw error
     }
     const started = Date.now()
-    if (client.hooks) hook(client, 'onRequest', info)
+    hook(client, 'onRequest', info)
     if (observed && shouldLog(client.logLevel, 'debug'))
       client.logger.debug(`[${info.logId}] sending request`, info.url)
 
@@ -312,17 +308,18 @@ function done(
   response: Response,
   requestID: string | null,
 ) {
-  hook(client, 'onResponse', {
-    ...info,
-    status: response.status,
-    durationMs: Date.now() - started,
-    requestID,
-  })
+  if (client.hooks)
+    hook(client, 'onResponse', {
+      ...info,
+      status: response.status,
+      durationMs: Date.now() - started,
+      requestID,
+    })
   if (shouldLog(client.logLevel, 'info')) logLine(client, info, started, response)
 }
 
 function fail(client: Client, info: RequestInfo, started: number, error: unknown, why: string) {
-  if (client.hooks) hook(client, 'onError', { ...info, durationMs: Date.now() - started, error })
+  hook(client, 'onError', { ...info, durationMs: Date.now() - started, error })
   if (shouldLog(client.logLevel, 'info')) logLine(client, info, started, undefined, `error; ${why}`, error)
 }
 

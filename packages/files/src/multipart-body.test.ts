@@ -1,20 +1,18 @@
 import { describe, expect, test } from 'vitest'
 import { InvalidUploadError } from './errors'
+import { formData } from './form-data-body'
 import { encodeMultipartStream as encodeMultipart, escapeHeaderValue } from './multipart-body'
 import { toFile } from './to-file'
 
 const read = (body: BodyInit) => new Response(body).text()
 
-describe('encodeMultipart', () => {
-  test('Blobs and text go in a FormData; a bare Blob is named blob, paths are reduced to their last segment', async () => {
-    const { body, contentType } = encodeMultipart([
+describe('multipart bodies', () => {
+  test('formData: Blobs and text in a FormData; a bare Blob is named blob, paths reduced to their last segment', () => {
+    const form = formData([
       ['purpose', 'batch'],
       ['file', new File(['abc'], 'dir/sub\\a.jsonl', { type: 'text/jsonl' })],
       ['raw', new Blob(['x'])],
     ])
-    expect(body).toBeInstanceOf(FormData)
-    expect(contentType).toBeUndefined()
-    const form = body as FormData
     expect(form.get('purpose')).toBe('batch')
     expect([(form.get('file') as File).name, (form.get('file') as File).type]).toEqual([
       'a.jsonl',

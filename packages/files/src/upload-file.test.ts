@@ -150,13 +150,13 @@ describe('uploadFile: retries', () => {
 
 describe('uploadFile: bad inputs give typed errors before anything is sent', () => {
   test.each([
-    ['missing purpose', { file: new File(['x'], 'x') }, 'purpose', 'Missing `purpose` (got undefined)'],
     [
-      'empty purpose',
-      { file: new File(['x'], 'x'), purpose: '' },
+      'missing purpose',
+      { file: new File(['x'], 'x') },
       'purpose',
-      'Missing `purpose` (got an empty string)',
+      "Missing `purpose`: pass e.g. 'fine-tune', 'batch', 'assistants', 'vision' or 'user_data'.",
     ],
+    ['empty purpose', { file: new File(['x'], 'x'), purpose: '' }, 'purpose', 'Missing `purpose`'],
     ['missing file', { purpose: 'assistants' }, 'file', 'Missing `file`'],
     [
       'object without a name',
@@ -191,8 +191,7 @@ describe('uploadFile: bad inputs give typed errors before anything is sent', () 
     expect(error).toBeInstanceOf(InvalidUploadError)
     expect([error.size, error.limit]).toEqual([MAX_FILE_BYTES + 1, MAX_FILE_BYTES])
     expect(error.message).toBe(
-      `'huge.jsonl' is ${MAX_FILE_BYTES + 1} bytes, over the 512 MB (${MAX_FILE_BYTES} bytes) limit of one ` +
-        'upload request. Send it with uploadLargeFile (the Uploads API takes up to 8 GB in parts).',
+      `'huge.jsonl' is ${MAX_FILE_BYTES + 1} bytes, over the 512 MB limit: send it with uploadLargeFile.`,
     )
     expect(mock.requests).toHaveLength(0)
   })
