@@ -65,4 +65,25 @@ export const f = (file) => uploadFile(createClient({ apiKey: 'x', dangerouslyAll
     official: `${officialClient}
 export const f = (file) => c.files.create({ file, purpose: 'assistants' })`,
   },
+  {
+    name: 'unwrapWebhook (verify + parse one webhook)',
+    ours: `import { unwrapWebhook } from '@acme/openai-webhooks'
+export const f = (body, headers) => unwrapWebhook(body, headers, { secret: 'whsec_x' })`,
+    official: `import OpenAI from 'openai'
+const c = new OpenAI({ apiKey: 'x', webhookSecret: 'whsec_x', dangerouslyAllowBrowser: true })
+export const f = (body, headers) => c.webhooks.unwrap(body, headers)`,
+  },
+  {
+    // Every main entry at once; the official figure is its whole main entry.
+    name: 'everything (every package main entry)',
+    ours: `export * from '@acme/openai-core'
+export * from '@acme/openai-responses'
+export * from '@acme/openai-chat'
+export * from '@acme/openai-files'
+export * from '@acme/openai-realtime/browser'
+export * from '@acme/openai-webhooks'
+export * from '@acme/openai-auth-workload'`,
+    official: `export * from 'openai'
+export { default } from 'openai'`,
+  },
 ]

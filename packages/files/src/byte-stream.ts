@@ -33,6 +33,7 @@ function iteratorOf(source: ByteStream): AsyncIterator<ByteChunk> {
  * A pull-based `ReadableStream` of `Uint8Array` over any byte stream: nothing is read ahead of the consumer,
  * so sending a 1 GB stream holds one chunk at a time, and cancelling it cancels the source.
  */
+// @__NO_SIDE_EFFECTS__
 export function byteStream(source: ByteStream): ReadableStream<Uint8Array> {
   let iterator: AsyncIterator<ByteChunk> | undefined
   return new ReadableStream<Uint8Array>(

@@ -8,6 +8,7 @@ import type { FormValue } from './form-entries'
  * escaping), so each file is read only as it goes out: the body for uploads that include a stream. (Fields made
  * only of text and Blobs go in a `FormData` instead, see `formData`.)
  */
+// @__NO_SIDE_EFFECTS__
 export function encodeMultipartStream(entries: readonly [string, FormValue][]): MultipartBody {
   // Checked now so a bad type fails before any byte is sent, not halfway through the body.
   for (const [, value] of entries) if (typeof value !== 'string') checkedContentType(value.type)

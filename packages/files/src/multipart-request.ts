@@ -2,7 +2,7 @@ import { type APIResult, type Client, type RequestOptions, request } from '@acme
 import { FileTooLargeError } from './errors'
 import { fileNameOf, formData, type MultipartBody } from './form-data-body'
 import { formEntries } from './form-entries'
-import { isBlob, isStreamingFile, type StreamingFile } from './uploadable'
+import { isBlob, type StreamingFile } from './uploadable'
 
 /** How one multipart upload call names and limits its file field. */
 export interface MultipartUpload {
@@ -40,7 +40,7 @@ export async function sendMultipart<T>(
   checkFileSize(upload, file)
   const entries = formEntries({ ...upload.params, [upload.field]: file })
   const { body, contentType }: MultipartBody =
-    lazy && isStreamingFile(file)
+    lazy && !isBlob(file)
       ? lazy.encodeMultipartStream(entries)
       : { body: formData(entries as [string, string | Blob][]), contentType: undefined }
   try {
@@ -50,11 +50,20 @@ export async function sendMultipart<T>(
       path: upload.path,
       body,
       operationHeaders: contentType ? { 'content-type': contentType } : undefined,
-      // Node's fetch (undici) tees the body of a request it may redirect and keeps the unread branch, so every byte
-      // sent stays in memory (nodejs/undici#4058); an upload is never redirected, and this keeps memory flat.
-      fetchOptions: { redirect: 'error', window: null, ...options?.fetchOptions },
+      fetchOptions: { ...nodeUploadOptions(), ...options?.fetchOptions },
     }).withResponse()
   } catch (error) {
     throw lazy ? lazy.tooLargeCause(error) : error
   }
+}
+
+/**
+ * Node's fetch (undici) tees the body of a request it could redirect and keeps the unread branch, so every byte sent
+ * stays in memory (nodejs/undici#4058); `redirect: 'error'` with `window: null` skips that copy (an upload is never
+ * redirected). Node only: workerd refuses `redirect: 'error'`, and the other runtimes need no help.
+ */
+function nodeUploadOptions(): RequestInit | undefined {
+  const g = globalThis as any
+  if (g.process?.release?.name === 'node' && !(g.Bun || g.Deno || g.WebSocketPair))
+    return { redirect: 'error', window: null }
 }

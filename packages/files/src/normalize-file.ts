@@ -12,7 +12,7 @@ import {
 } from './input-kinds'
 import { makeStreamingFile } from './streaming-file'
 import type { ToFileOptions } from './to-file'
-import { type BinaryData, type FileLike, isBlob, isStreamingFile, type StreamingFile } from './uploadable'
+import { type FileLike, isBlob, isStreamingFile, type StreamingFile } from './uploadable'
 
 const UNKNOWN_FILE = 'unknown_file'
 

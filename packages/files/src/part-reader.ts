@@ -10,6 +10,7 @@ export interface PartReader {
 }
 
 /** Parts of a Blob or File: slices, so nothing is copied (a file on disk is read while each part is sent). */
+// @__NO_SIDE_EFFECTS__
 export function blobParts(blob: Blob, partSize: number): PartReader {
   return {
     read: async (index) => blob.slice(index * partSize, Math.min((index + 1) * partSize, blob.size)),
@@ -21,6 +22,7 @@ export function blobParts(blob: Blob, partSize: number): PartReader {
  * Parts of a stream, cut in order: each part is buffered (so it can be retried) while it is sent, which keeps at
  * most `concurrency` parts in memory. The stream must hold exactly `size` bytes.
  */
+// @__NO_SIDE_EFFECTS__
 export function streamParts(file: StreamingFile, size: number, partSize: number): PartReader {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
   let pending: Uint8Array = new Uint8Array(0)

@@ -5,7 +5,7 @@ import { InvalidUploadError } from './errors'
 export function requirePurpose(purpose: unknown): void {
   if (typeof purpose !== 'string' || !purpose)
     throw new InvalidUploadError(
-      "Missing `purpose`: pass e.g. 'fine-tune', 'batch', 'assistants', 'vision' or 'user_data'.",
+      "Missing `purpose`: pass one such as 'fine-tune', 'batch', 'assistants' or 'user_data'.",
       'purpose',
     )
 }

@@ -39,6 +39,7 @@ export function makeStreamingFile(init: StreamingFileInit): StreamingFile {
  * The same file, but its stream errors with `makeError(bytesSoFar)` as soon as it yields more than `limit` bytes:
  * for streams whose length is only known once read.
  */
+// @__NO_SIDE_EFFECTS__
 export function capStreamingFile(file: StreamingFile, limit: number, makeError: (bytes: number) => Error) {
   return makeStreamingFile({
     name: file.name,

@@ -154,7 +154,7 @@ describe('uploadFile: bad inputs give typed errors before anything is sent', () 
       'missing purpose',
       { file: new File(['x'], 'x') },
       'purpose',
-      "Missing `purpose`: pass e.g. 'fine-tune', 'batch', 'assistants', 'vision' or 'user_data'.",
+      "Missing `purpose`: pass one such as 'fine-tune', 'batch', 'assistants' or 'user_data'.",
     ],
     ['empty purpose', { file: new File(['x'], 'x'), purpose: '' }, 'purpose', 'Missing `purpose`'],
     ['missing file', { purpose: 'assistants' }, 'file', 'Missing `file`'],

@@ -143,6 +143,8 @@ async function sendParts(
   for (const s of plan.signals) s.addEventListener('abort', onAbort, { once: true })
   const abortedMeanwhile = plan.signals.find((s) => s.aborted)
   if (abortedMeanwhile) fail(new APIUserAbortError({ cause: abortedMeanwhile.reason }))
+  // Release the source at once: a worker waiting on a slow stream must not hold the failure back.
+  stop.signal.addEventListener('abort', () => void parts.close(), { once: true })
   const callOptions = { ...options, signal: stop.signal }
   const partIds: string[] = []
   let next = 0

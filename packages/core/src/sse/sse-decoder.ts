@@ -48,7 +48,7 @@ export function createSSEDecoder(): SSEDecoder {
   }
   return {
     decode(line) {
-      parser.line(line, 0, line.length)
+      parser.line(line, 0, line.charCodeAt(line.length - 1) === CR ? line.length - 1 : line.length)
       return take()
     },
     flush() {
@@ -67,19 +67,24 @@ export interface _SSEParser {
 }
 
 const NO_RAW: string[] = []
+const CR = 13
 const COLON = 58
 const SPACE = 32
-const CR = 13
-const D = 100
-const E = 101
+// Code units of the letters of `data` and `event`.
+const a = 97
+const d = 100
+const e = 101
+const n = 110
+const t = 116
+const v = 118
 
 /** Receives a finished event's fields (no object is made, so callers that need none pay for none). */
 export type _SSEDispatch = (event: string | null, data: string, raw: string[]) => void
 
 /**
- * The engine of {@link createSSEDecoder}: reads lines in place (no copy unless a value is kept) and
- * hands finished events to `dispatch`. With `keepRaw` false every event shares one empty `raw` array:
- * `Stream` never shows it, and it would cost a string and an array slot per line.
+ * The engine of {@link createSSEDecoder}: reads each line in place (it copies only the values it keeps)
+ * and hands finished events to `dispatch`. Lines come without their line end. With `keepRaw` false every
+ * event shares one empty `raw` array: `Stream` never shows it, and it would cost a string per line.
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
@@ -102,33 +107,48 @@ export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSE
     dispatch(event, joined, lines)
   }
 
-  function addData(line: string): void {
-    if (data === undefined) data = line
-    else if (moreData) moreData.push(line)
-    else moreData = [data, line]
-  }
-
-  // Where the value of a field whose name is `length` long starts: after the colon, less one space.
-  function valueStart(text: string, start: number, end: number, length: number): number {
-    const from = start + length + 1
-    return from < end && text.charCodeAt(from) === SPACE ? from + 1 : from
-  }
-
+  // Only `data` and `event` matter, so the field name is compared in place, code unit by code unit: no
+  // indexOf(':') that could run past the line end, no slice, no builtin call (this runs for every line).
   return {
     line(text, start, end) {
-      if (end > start && text.charCodeAt(end - 1) === CR) end--
       if (end === start) return flush()
       if (keepRaw) raw.push(text.slice(start, end))
-      // Only `data` and `event` matter, so the field name is checked in place rather than found with an
-      // indexOf(':') that could run past the line end on a line without a colon.
       const first = text.charCodeAt(start)
-      if (first === D && text.startsWith('data', start)) {
-        if (end === start + 4) addData('')
-        else if (text.charCodeAt(start + 4) === COLON)
-          addData(text.slice(valueStart(text, start, end, 4), end))
-      } else if (first === E && text.startsWith('event', start)) {
+      if (first === d) {
+        if (
+          text.charCodeAt(start + 1) !== a ||
+          text.charCodeAt(start + 2) !== t ||
+          text.charCodeAt(start + 3) !== a
+        ) {
+          return
+        }
+        let value: string
+        if (end === start + 4) value = ''
+        else if (text.charCodeAt(start + 4) !== COLON) return
+        else
+          value = text.slice(
+            start + 5 < end && text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5,
+            end,
+          )
+        if (data === undefined) data = value
+        else if (moreData) moreData.push(value)
+        else moreData = [data, value]
+      } else if (first === e) {
+        if (
+          text.charCodeAt(start + 1) !== v ||
+          text.charCodeAt(start + 2) !== e ||
+          text.charCodeAt(start + 3) !== n ||
+          text.charCodeAt(start + 4) !== t
+        ) {
+          return
+        }
         if (end === start + 5) name = ''
-        else if (text.charCodeAt(start + 5) === COLON) name = text.slice(valueStart(text, start, end, 5), end)
+        else if (text.charCodeAt(start + 5) === COLON) {
+          name = text.slice(
+            start + 6 < end && text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6,
+            end,
+          )
+        }
       }
     },
     end: flush,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
+import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import { type MockState, nextId, storeFor } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
@@ -177,20 +177,14 @@ export async function completeUpload(ctx: RouteContext): Promise<void> {
   const path = join(storageDir(state), `${upload.id}.bin`)
   const md5 = createHash('md5')
   const out = createWriteStream(path)
+  // One stream written part after part, with backpressure (a pipeline per part would pile listeners on `out`).
   for (const part of chosen)
-    await pipeline(
-      createReadStream(part.path),
-      async function* (source) {
-        for await (const chunk of source) {
-          md5.update(chunk)
-          yield chunk
-        }
-      },
-      out,
-      { end: false },
-    )
+    for await (const chunk of createReadStream(part.path)) {
+      md5.update(chunk as Buffer)
+      if (!out.write(chunk)) await once(out, 'drain')
+    }
   out.end()
-  await new Promise<void>((resolve, reject) => out.once('close', () => resolve()).once('error', reject))
+  await once(out, 'close')
   const md5Hex = md5.digest('hex')
   if (isRecord(body) && typeof body.md5 === 'string' && body.md5.toLowerCase() !== md5Hex) {
     await rm(path, { force: true })
