@@ -16,15 +16,7 @@ export interface KnownIssue {
 }
 
 /** The open ones; each was reported to the package owner. */
-export const knownIssues: readonly KnownIssue[] = [
-  {
-    runtime: 'workerd',
-    dir: 'files',
-    summary:
-      'uploads pass fetch `redirect: "error"` (multipart-request.ts), which workerd refuses: "Invalid redirect value"',
-    match: /uploadFile sends bytes as multipart: APIConnectionError: Connection error/,
-  },
-]
+export const knownIssues: readonly KnownIssue[] = []
 
 /** The known issue of a case, if any. */
 export const knownIssueOf = (runtime: RuntimeName, dir: string): KnownIssue | undefined =>
