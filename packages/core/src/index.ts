@@ -1,4 +1,5 @@
 export { type APIPromise, type APIResult, mapAPIPromise, toAPIPromise } from './api-promise'
+export { resolveAuthHeaders } from './auth-headers'
 export { isBrowserLike } from './browser-guard'
 export { buildURL } from './build-url'
 export {

@@ -98,7 +98,10 @@ describe('faults over real sockets', () => {
     const error = await (async () => {
       for await (const event of stream) seen.push(event.index)
     })().catch((e) => e)
-    expect(seen).toEqual([0, 1])
+    // A reset discards bytes fetch had queued but not yet handed over, so under load fewer events may arrive;
+    // what must never happen is a half event, or a clean end.
+    expect([0, 1].slice(0, seen.length)).toEqual(seen)
+    expect(seen.length).toBeGreaterThan(0)
     expect(error).toBeInstanceOf(Error)
   })
 

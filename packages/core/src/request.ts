@@ -1,4 +1,5 @@
 import { type APIPromise, type APIResult, toAPIPromise } from './api-promise'
+import { resolveAuthHeaders } from './auth-headers'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
 import { type Client, nonNegativeInteger, type RequestInfo } from './client'
@@ -105,7 +106,7 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
       headers = mergeHeaders([
         fixedHeaders,
         operationHeaders,
-        await authHeaders(client, method, url, controller.signal),
+        await resolveAuthHeaders(client, { method, url, signal: controller.signal }),
         client.defaultHeaders,
         { 'content-type': contentType },
         callerHeaders,
@@ -212,30 +213,6 @@ async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>>
     done(client, info, started, response, requestID)
     return { data: parseBody(response, text) as T, response }
   }
-}
-
-async function authHeaders(
-  client: Client,
-  method: string,
-  url: string,
-  signal: AbortSignal,
-): Promise<HeadersLike> {
-  if (client.auth) return client.auth.headers({ method, url, signal })
-  let key = client.apiKey
-  if (typeof key === 'function') {
-    try {
-      key = await key()
-    } catch (cause) {
-      throw new OpenAIError(`Failed to get token from 'apiKey' function: ${(cause as Error)?.message}`, {
-        cause,
-      })
-    }
-    if (typeof key !== 'string' || !key)
-      throw new OpenAIError(
-        `Expected 'apiKey' function argument to return a string but it returned ${key === '' ? 'an empty string' : typeof key}`,
-      )
-  }
-  return key ? { authorization: `Bearer ${key}` } : undefined
 }
 
 /** Parses a successful body: 204 and empty bodies are `null`/`undefined`, JSON gets a hidden `_request_id`. */
