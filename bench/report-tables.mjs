@@ -8,7 +8,7 @@ const file = process.argv[2] ?? fileURLToPath(new URL('.data/results.json', impo
 const run = JSON.parse(readFileSync(file, 'utf8'))
 const of = (name) => run.results.find((r) => r.bench === name)
 const x = (n) => (n == null || Number.isNaN(n) ? '–' : `${n.toFixed(2)}x`)
-const kb = (bytes) => (bytes / 1024).toFixed(1)
+const kib = (bytes) => (bytes / 1024).toFixed(1)
 
 function table(header, rows) {
   console.log(`| ${header.join(' | ')} |`)
@@ -21,12 +21,12 @@ console.log(`Run of ${run.started}${run.quick ? ' (quick)' : ''}: ${JSON.stringi
 
 const bundles = of('bundle-size')
 if (bundles) {
-  console.log('### Bundle size (KB, min + gzip -9)\n')
+  console.log('### Bundle size (KiB, min + gzip -9)\n')
   table(
     ['what the bundle does', 'ours up front', 'ours all', 'official', 'ours/official'],
-    bundles.rows.map((r) => [r.name, kb(r.oursUpFront), kb(r.oursAll), kb(r.official), x(r.ratio)]),
+    bundles.rows.map((r) => [r.name, kib(r.oursUpFront), kib(r.oursAll), kib(r.official), x(r.ratio)]),
   )
-  if (bundles.aiSdk) console.log(`Vercel AI SDK (${bundles.aiSdk.name}): ${kb(bundles.aiSdk.gzip)} KB\n`)
+  if (bundles.aiSdk) console.log(`Vercel AI SDK (${bundles.aiSdk.name}): ${kib(bundles.aiSdk.gzip)} KiB\n`)
 }
 
 const sse = of('sse-decode')
@@ -36,7 +36,8 @@ if (sse) {
   )
   const modes = [...new Set(sse.results.map((r) => r.mode))]
   const get = (mode, decoder) => sse.results.find((r) => r.mode === mode && r.decoder === decoder)
-  const decoders = ['floor', 'ours', 'official', 'eventsource-parser', 'floor-sync']
+  // The floor first, then every other decoder the run measured, in its order.
+  const decoders = ['floor', ...new Set(sse.results.map((r) => r.decoder).filter((d) => d !== 'floor'))]
   table(
     ['chunking', ...decoders.map((d) => `${d} MB/s`), 'ours/floor', 'ours/official'],
     modes.map((mode) => [
@@ -80,9 +81,25 @@ const cold = of('cold-start')
 if (cold) {
   for (const rt of cold.report) {
     console.log(`### Cold start, ${rt.runtime} ${rt.version} (median of ${cold.runs})\n`)
+    const emptyModule = rt.rows.find((r) => r.name === 'empty module file')
+    const calls = (r) => r.name.startsWith('bare fetch') || r.name.includes('first call')
     table(
-      ['process', 'spawn to exit ms', 'over empty ms', 'x floor', 'import + client ms (in process)'],
-      rt.rows.map((r) => [r.name, r.wallMs, r.overEmptyMs, x(r.floorRatio), r.importMs ?? '–']),
+      [
+        'process',
+        'spawn to exit ms',
+        'over empty process ms',
+        'over empty module ms',
+        'in process: import + client ms',
+        'first call: x floor',
+      ],
+      rt.rows.map((r) => [
+        r.name,
+        r.wallMs,
+        r.overEmptyMs,
+        (r.wallMs - emptyModule.wallMs).toFixed(1),
+        r.importMs ?? '–',
+        calls(r) ? x(r.floorRatio) : '–',
+      ]),
     )
   }
 }
