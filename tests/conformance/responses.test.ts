@@ -2,7 +2,7 @@
 // one recording mock server; the requests must agree on method, path, query, JSON body and content headers.
 
 import { createClient } from '@acme/openai-core'
-import { type MockServer, type RecordedRequest, startMockServer } from '@acme/openai-mock'
+import { type MockServer, startMockServer } from '@acme/openai-mock'
 import {
   cancelResponse,
   createResponse,
@@ -17,6 +17,7 @@ import OpenAI from 'openai'
 import { zodTextFormat as officialZodTextFormat } from 'openai/helpers/zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
+import { recordOne, requestEssentials } from './recorded'
 
 let mock: MockServer
 let official: OpenAI
@@ -294,33 +295,14 @@ const cases: Case[] = [
   ),
 ]
 
-/** What must agree between the two clients' requests. */
-function essentials(request: RecordedRequest) {
-  return {
-    method: request.method,
-    path: request.path,
-    query: request.query,
-    json: request.json,
-    'content-type': request.headers['content-type'],
-    authorization: request.headers.authorization,
-  }
-}
-
-async function record(call: () => Promise<unknown>): Promise<RecordedRequest> {
-  const before = mock.requests.length
-  await call().catch(() => {})
-  expect(mock.requests.length).toBe(before + 1)
-  return mock.requests[before]
-}
-
 describe('responses conformance with the official openai client', () => {
   it('has at least twelve calls', () => expect(cases.length).toBeGreaterThanOrEqual(12))
 
   for (const c of cases)
     it(c.name, async () => {
-      const theirs = await record(() => c.official({ official, ours }))
-      const mine = await record(() => c.ours({ official, ours }))
-      expect(essentials(mine)).toEqual(essentials(theirs))
+      const theirs = await recordOne(mock, () => c.official({ official, ours }))
+      const mine = await recordOne(mock, () => c.ours({ official, ours }))
+      expect(requestEssentials(mine)).toEqual(requestEssentials(theirs))
       expect(theirs.headers.authorization).toBe('Bearer sk-test')
       if (theirs.method === 'POST' && theirs.text)
         expect(theirs.headers['content-type']).toBe('application/json')
