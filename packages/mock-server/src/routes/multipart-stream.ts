@@ -193,7 +193,11 @@ export async function receiveMultipartForm(
     }
     await finishPart()
   } catch (error) {
-    file?.out.destroy()
+    if (file) {
+      // The file is opened asynchronously: wait until the stream has closed, or the open would re-create it after rm.
+      file.out.destroy()
+      if (!file.out.closed) await once(file.out, 'close')
+    }
     await Promise.all(Object.values(form.files).map((f) => rm(f.path, { force: true })))
     throw error
   }
