@@ -21,7 +21,16 @@ const signatureMessages = [
   'The given webhook signature does not match the expected signature',
 ]
 // Every usage error is one of these fixed texts: none is built from the input, so none can echo the secret.
-const payloadKinds = ['undefined', 'null', 'a parsed object', 'a number', 'a boolean', 'a bigint', 'a symbol', 'a function']
+const payloadKinds = [
+  'undefined',
+  'null',
+  'a parsed object',
+  'a number',
+  'a boolean',
+  'a bigint',
+  'a symbol',
+  'a function',
+]
 const usageMessages = [
   ...payloadKinds.map(
     (kind) =>
@@ -139,7 +148,9 @@ describe('verifyWebhookSignature and unwrapWebhook under random input', () => {
             expect(usageMessages).toContain((outcome as TypeError).message)
           }
           // A short generated secret such as "whsec_`" can occur inside the fixed wording by chance.
-          const inWording = [...signatureMessages, ...usageMessages].some((text) => text.includes(String(secret)))
+          const inWording = [...signatureMessages, ...usageMessages].some((text) =>
+            text.includes(String(secret)),
+          )
           if (typeof secret === 'string' && secret.length > 6 && !inWording)
             expect((outcome as Error).message).not.toContain(secret)
         },
