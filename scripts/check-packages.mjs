@@ -196,6 +196,12 @@ export function checkExports(exportsField, files) {
   return problems
 }
 
+let rootLicenseText
+function rootLicense() {
+  rootLicenseText ??= readFileSync(join(root, 'LICENSE'), 'utf8')
+  return rootLicenseText
+}
+
 /** Field rules from issue 8, checked on the packed manifest (what users download). */
 export function checkFields(pkg, manifest, files) {
   const problems = checkExports(manifest.exports, files)
@@ -212,6 +218,11 @@ export function checkFields(pkg, manifest, files) {
     problems.push(`"repository.directory" should be "packages/${pkg.dir}"`)
   }
   if (!(files.get('README.md')?.length > 0)) problems.push('README.md is missing from the tarball')
+  // Each package carries its own copy of the root LICENSE (npm shows it per package); the copies must not drift.
+  const license = files.get('LICENSE')
+  if (!license) problems.push('LICENSE is missing from the tarball')
+  else if (rootLicense() !== Buffer.from(license).toString('utf8'))
+    problems.push('LICENSE differs from the root LICENSE: copy it again')
   for (const field of ['main', 'module', 'types']) {
     const target = manifest[field]
     if (target && !files.has(target.replace(/^\.\//, '')))

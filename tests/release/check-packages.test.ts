@@ -37,6 +37,7 @@ const goodFiles = () => {
   const files = distFiles('index', 'node')
   files.set('README.md', Buffer.from('# demo\n'))
   files.set('package.json', Buffer.from('{}'))
+  files.set('LICENSE', readFileSync(join(repo, 'LICENSE')))
   return files
 }
 
@@ -76,6 +77,14 @@ describe('checkFields', () => {
     expect(checkFields({ dir: 'demo' }, goodManifest(), goodFiles())).toEqual([])
   })
 
+  it('wants the root LICENSE in the tarball', () => {
+    const tarball = goodFiles()
+    tarball.delete('LICENSE')
+    expect(checkFields({ dir: 'demo' }, goodManifest(), tarball)).toEqual([
+      'LICENSE is missing from the tarball',
+    ])
+  })
+
   it('lists every missing or wrong field, a missing README and a leftover workspace: range', () => {
     const { files, engines, license, ...rest } = goodManifest()
     const manifest = {
@@ -92,6 +101,7 @@ describe('checkFields', () => {
     }
     const tarball = goodFiles()
     tarball.delete('README.md')
+    tarball.set('LICENSE', Buffer.from('All rights reserved.'))
     expect(checkFields({ dir: 'demo' }, manifest, tarball)).toEqual([
       '"files" must list what to publish',
       '"engines.node" is missing',
@@ -99,6 +109,7 @@ describe('checkFields', () => {
       '"license" is missing',
       '"repository.directory" should be "packages/demo"',
       'README.md is missing from the tarball',
+      'LICENSE differs from the root LICENSE: copy it again',
       '"main" -> ./dist/gone.cjs is not in the tarball',
       'bin demo -> ./dist/cli.js is not in the tarball',
       'peerDependencies.@acme/openai-core still says workspace:^ after packing',
