@@ -43,7 +43,7 @@ describe('waitForProcessing', () => {
       body: uploaded,
       times: Number.POSITIVE_INFINITY,
     })
-    const error = await waitForProcessing(client, uploaded.id, { pollInterval: 20, timeout: 100 }).catch(
+    const error = await waitForProcessing(client, uploaded.id, { pollInterval: 20, timeout: 400 }).catch(
       (e) => e,
     )
     expect(gets(uploaded.id)).toBeGreaterThanOrEqual(2)
@@ -52,7 +52,7 @@ describe('waitForProcessing', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError)
     expect([error.fileId, error.fileStatus]).toEqual([uploaded.id, 'uploaded'])
     expect(error.message).toBe(
-      `File ${uploaded.id} is still 'uploaded' after waiting 100 ms for it to be processed. Call ` +
+      `File ${uploaded.id} is still 'uploaded' after waiting 400 ms for it to be processed. Call ` +
         'waitForProcessing again with a longer `timeout`, or check it later with retrieveFile.',
     )
   })
