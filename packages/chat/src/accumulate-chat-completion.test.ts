@@ -132,6 +132,17 @@ describe('accumulateChatCompletion', () => {
       [1, 'stop', null, 'Nope'],
     ])
     expect(final.choices[0].logprobs).toEqual({ content: [lp('A'), lp('B')], refusal: null })
+    expect(final.choices[1].logprobs).toBe(null)
+  })
+
+  it('keeps a logprobs object that has no tokens yet, as a copy', () => {
+    const empty = { content: null, refusal: null }
+    const snapshot = fold([
+      chunk([{ index: 0, delta: { role: 'assistant', content: 'A' }, logprobs: empty }]),
+      chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]),
+    ])
+    expect(snapshot.choices[0].logprobs).toEqual(empty)
+    expect(snapshot.choices[0].logprobs).not.toBe(empty)
   })
 
   it('refuses bad indexes and an incomplete stream with a clear error', () => {

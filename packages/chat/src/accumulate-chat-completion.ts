@@ -46,9 +46,11 @@ export function accumulateChatCompletion(
     const { delta, logprobs } = part
     const message = choice.message
     if (part.finish_reason) choice.finish_reason = part.finish_reason
+    // A logprobs object with no tokens yet still shows the caller asked for them (as in the official helper).
+    if (logprobs) choice.logprobs ??= { content: null, refusal: null }
     for (const kind of TEXT_KINDS) {
       const tokens = logprobs?.[kind]
-      if (tokens) ((choice.logprobs ??= { content: null, refusal: null })[kind] ??= []).push(...tokens)
+      if (tokens) (choice.logprobs![kind] ??= []).push(...tokens)
       const text = delta?.[kind]
       if (text != null) message[kind] = (message[kind] ?? '') + text
       else if (text === null) message[kind] ??= null

@@ -8,7 +8,7 @@ import type { ParsedChatCompletion } from './types/parsed-chat-completion'
 export type EmitChunkEvent = (event: string, ...args: unknown[]) => void
 
 interface ChoiceState {
-  /** The `*.done` events already emitted (`content`, `refusal`, `tool.0`, ...). */
+  /** The `*.done` events already emitted (`content`, `refusal`, `logprobs.content`, `tool.0`, ...). */
   done: Record<string, boolean>
   /** The tool call receiving fragments; a new index means the previous one is complete. */
   tool?: number
@@ -46,6 +46,10 @@ export function createChunkEvents(
           refusal || isUnfinished(choice) ? null : parseContent(inputs.response_format, content)),
       })
     if (refusal && first(state, 'refusal')) emit('refusal.done', { refusal })
+    for (const kind of TEXT_KINDS) {
+      const tokens = choice.logprobs?.[kind]
+      if (tokens && first(state, `logprobs.${kind}`)) emit(`logprobs.${kind}.done`, { [kind]: tokens })
+    }
   }
 
   function toolCallDone(choice: ChatCompletionSnapshotChoice, state: ChoiceState) {
@@ -74,12 +78,19 @@ export function createChunkEvents(
         const choice = current.choices[part.index]
         const { message } = choice
         const state = (states[part.index] ??= { done: {} })
-        if (message.role === 'assistant')
+        if (message.role === 'assistant') {
           for (const kind of TEXT_KINDS) {
             const delta = part.delta?.[kind]
             const text = message[kind]
             if (delta != null && text) emit(`${kind}.delta`, { delta, snapshot: text })
           }
+          // A second pass: the official helper emits both text deltas before any log-probability delta.
+          for (const kind of TEXT_KINDS) {
+            const tokens = part.logprobs?.[kind]
+            if (tokens != null)
+              emit(`logprobs.${kind}.delta`, { [kind]: tokens, snapshot: choice.logprobs?.[kind] ?? [] })
+          }
+        }
         for (const fragment of part.delta?.tool_calls ?? []) {
           if (state.tool !== fragment.index) {
             partsDone(choice, state)

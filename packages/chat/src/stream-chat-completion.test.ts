@@ -3,7 +3,12 @@ import { type MockServer, startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
 import { createChatCompletion } from './create-chat-completion'
 import { streamChatCompletion } from './stream-chat-completion'
+import type { ChatCompletionTokenLogprob } from './types/chat-completion'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
+import type {
+  LogProbsContentDeltaEvent,
+  LogProbsRefusalDoneEvent,
+} from './types/chat-completion-stream-events'
 import type { ParsedChatCompletion } from './types/parsed-chat-completion'
 
 let mock: MockServer
@@ -177,6 +182,103 @@ describe('streamChatCompletion', () => {
     ])
   })
 
+  it('emits log-probability events after the text events, with the choice snapshot, per choice', async () => {
+    const base = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm' }
+    const frame = (choices: unknown[]) => `data: ${JSON.stringify({ ...base, choices })}\n\n`
+    const tok = (token: string) => ({ token, logprob: -token.length / 10, bytes: null, top_logprobs: [] })
+    const part = (
+      index: number,
+      delta: object,
+      logprobs: object | null,
+      finish_reason: string | null = null,
+    ) => ({
+      index,
+      delta,
+      logprobs,
+      finish_reason,
+    })
+    mock.enqueueFault({
+      sse: {
+        chunks: [
+          frame([part(0, { role: 'assistant', content: '' }, null), part(1, { role: 'assistant' }, null)]),
+          frame([part(0, { content: 'Hi' }, { content: [tok('Hi')], refusal: null })]),
+          frame([part(1, { refusal: 'No' }, { content: null, refusal: [tok('No')] })]),
+          frame([part(0, { content: ' all' }, { content: [tok(' '), tok('all')], refusal: null })]),
+          frame([part(1, {}, null, 'stop'), part(0, {}, { content: [], refusal: null }, 'stop')]),
+          'data: [DONE]\n\n',
+        ],
+      },
+    })
+    const stream = streamChatCompletion(client, { model: 'm', messages: [user('x')], n: 2, logprobs: true })
+    const log: string[] = []
+    const tokens = (list: { token: string }[]) => list.map((t) => t.token).join('|')
+    stream.on('chunk', () => log.push('chunk'))
+    stream.on('content.delta', (e) => log.push(`content.delta ${e.delta}`))
+    stream.on('content.done', (e) => log.push(`content.done ${e.content}`))
+    stream.on('refusal.delta', (e) => log.push(`refusal.delta ${e.delta}`))
+    stream.on('refusal.done', (e) => log.push(`refusal.done ${e.refusal}`))
+    // Snapshots are the live arrays (as in the official helper), so read them when the event fires.
+    stream.on('logprobs.content.delta', (e) =>
+      log.push(`lp.content.delta ${tokens(e.content)} / ${tokens(e.snapshot)}`),
+    )
+    stream.on('logprobs.content.done', (e) => log.push(`lp.content.done ${tokens(e.content)}`))
+    stream.on('logprobs.refusal.delta', (e) =>
+      log.push(`lp.refusal.delta ${tokens(e.refusal)} / ${tokens(e.snapshot)}`),
+    )
+    stream.on('logprobs.refusal.done', (e) => log.push(`lp.refusal.done ${tokens(e.refusal)}`))
+    const completion = await stream.finalChatCompletion()
+    expect(log).toEqual([
+      'chunk',
+      'chunk',
+      'content.delta Hi',
+      'lp.content.delta Hi / Hi',
+      'chunk',
+      'refusal.delta No',
+      'lp.refusal.delta No / No',
+      'chunk',
+      'content.delta  all',
+      'lp.content.delta  |all / Hi| |all',
+      'chunk',
+      'refusal.done No',
+      'lp.refusal.done No',
+      // An empty token list still counts as a delta, as in the official helper.
+      'lp.content.delta  / Hi| |all',
+      'content.done Hi all',
+      'lp.content.done Hi| |all',
+    ])
+    expect(completion.choices.map((c) => c.logprobs)).toEqual([
+      { content: [tok('Hi'), tok(' '), tok('all')], refusal: null },
+      { content: null, refusal: [tok('No')] },
+    ])
+    expect(mock.requests[0].json).toMatchObject({ logprobs: true })
+  })
+
+  it('completes the content log probabilities when a tool call starts, once', async () => {
+    const base = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm' }
+    const frame = (delta: object, logprobs: object | null, finish_reason: string | null = null) =>
+      `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs, finish_reason }] })}\n\n`
+    const tok = { token: 'Ok', logprob: -0.5, bytes: [79, 107], top_logprobs: [] }
+    const call = { index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }
+    mock.enqueueFault({
+      sse: {
+        chunks: [
+          frame({ role: 'assistant', content: 'Ok' }, { content: [tok], refusal: null }),
+          frame({ tool_calls: [call] }, null),
+          frame({}, null, 'tool_calls'),
+          'data: [DONE]\n\n',
+        ],
+      },
+    })
+    const stream = streamChatCompletion(client, { model: 'm', messages: [user('x')], logprobs: true })
+    const log: string[] = []
+    stream.on('content.done', () => log.push('content.done'))
+    stream.on('logprobs.content.done', (e) => log.push(`lp.content.done ${e.content.length}`))
+    stream.on('tool_calls.function.arguments.delta', () => log.push('args.delta'))
+    stream.on('tool_calls.function.arguments.done', () => log.push('args.done'))
+    await stream.done()
+    expect(log).toEqual(['content.done', 'lp.content.done 1', 'args.delta', 'args.done'])
+  })
+
   it('parses the content of a json_schema format on content.done and in the final completion', async () => {
     const stream = streamChatCompletion(client, {
       model: 'gpt-5.4',
@@ -287,6 +389,18 @@ describe('streamChatCompletion', () => {
       expectTypeOf(plain.finalContent()).toEqualTypeOf<Promise<string | null>>()
       expectTypeOf(plain[Symbol.asyncIterator]).returns.toEqualTypeOf<AsyncIterator<ChatCompletionChunk>>()
       plain.on('content.delta', (e) => expectTypeOf(e.snapshot).toBeString())
+      plain.on('logprobs.content.delta', (e) => {
+        expectTypeOf(e).toEqualTypeOf<LogProbsContentDeltaEvent>()
+        expectTypeOf(e.snapshot).toEqualTypeOf<ChatCompletionTokenLogprob[]>()
+      })
+      plain.on('logprobs.content.done', (e) =>
+        expectTypeOf(e.content).toEqualTypeOf<ChatCompletionTokenLogprob[]>(),
+      )
+      plain.on('logprobs.refusal.delta', (e) => {
+        expectTypeOf(e.refusal).toEqualTypeOf<ChatCompletionTokenLogprob[]>()
+        expectTypeOf(e.snapshot).toEqualTypeOf<ChatCompletionTokenLogprob[]>()
+      })
+      plain.on('logprobs.refusal.done', (e) => expectTypeOf(e).toEqualTypeOf<LogProbsRefusalDoneEvent>())
       plain.on('chunk', (chunk, snapshot) => {
         expectTypeOf(chunk).toEqualTypeOf<ChatCompletionChunk>()
         expectTypeOf(snapshot.choices[0].message.content).toEqualTypeOf<string | null | undefined>()

@@ -38,7 +38,8 @@ export interface ChatCompletionStream<ParsedT = null>
 
 /**
  * Streams a chat completion and accumulates it: content, refusal and tool-call arguments (per index) as
- * they arrive, with `content.delta`/`content.done`, `refusal.*` and `tool_calls.function.arguments.*` events.
+ * they arrive, with `content.delta`/`content.done`, `refusal.*`, `tool_calls.function.arguments.*` and (with
+ * `logprobs: true`) `logprobs.content.*`/`logprobs.refusal.*` events.
  * Sends `x-stainless-helper-method: stream`, like the official `chat.completions.stream`.
  *
  * @example

@@ -1,3 +1,4 @@
+import type { ChatCompletionTokenLogprob } from './chat-completion'
 import type { ChatCompletionChunk } from './chat-completion-chunk'
 import type { ChatCompletionSnapshot } from './chat-completion-snapshot'
 
@@ -41,9 +42,31 @@ export interface FunctionToolCallArgumentsDoneEvent {
   parsed_arguments: unknown
 }
 
+/** Log probabilities of more content tokens: those of this chunk and all of the choice so far. */
+export interface LogProbsContentDeltaEvent {
+  content: ChatCompletionTokenLogprob[]
+  snapshot: ChatCompletionTokenLogprob[]
+}
+
+/** The content tokens' log probabilities are complete (fired with `content.done`). */
+export interface LogProbsContentDoneEvent {
+  content: ChatCompletionTokenLogprob[]
+}
+
+/** Log probabilities of more refusal tokens: those of this chunk and all of the choice so far. */
+export interface LogProbsRefusalDeltaEvent {
+  refusal: ChatCompletionTokenLogprob[]
+  snapshot: ChatCompletionTokenLogprob[]
+}
+
+/** The refusal tokens' log probabilities are complete (fired with `refusal.done`). */
+export interface LogProbsRefusalDoneEvent {
+  refusal: ChatCompletionTokenLogprob[]
+}
+
 /**
- * The events a streamed completion emits as its chunks arrive, named as in the official helper. Log
- * probabilities have no events of their own: they accumulate in the snapshot's `choices[].logprobs`.
+ * The events a streamed completion emits as its chunks arrive, named and ordered as in the official helper.
+ * Log-probability events come only when the request asks for `logprobs: true`.
  */
 export interface ChatCompletionChunkEvents<ParsedT = null> {
   chunk: (chunk: ChatCompletionChunk, snapshot: ChatCompletionSnapshot) => void
@@ -53,4 +76,8 @@ export interface ChatCompletionChunkEvents<ParsedT = null> {
   'refusal.done': (event: RefusalDoneEvent) => void
   'tool_calls.function.arguments.delta': (event: FunctionToolCallArgumentsDeltaEvent) => void
   'tool_calls.function.arguments.done': (event: FunctionToolCallArgumentsDoneEvent) => void
+  'logprobs.content.delta': (event: LogProbsContentDeltaEvent) => void
+  'logprobs.content.done': (event: LogProbsContentDoneEvent) => void
+  'logprobs.refusal.delta': (event: LogProbsRefusalDeltaEvent) => void
+  'logprobs.refusal.done': (event: LogProbsRefusalDoneEvent) => void
 }
