@@ -2,6 +2,8 @@
 import { APIError } from '@acme/openai-core'
 import {
   cancelResponse,
+  compactResponse,
+  countInputTokens,
   createResponse,
   deleteResponse,
   imageDataURL,
@@ -9,7 +11,12 @@ import {
   retrieveResponse,
   streamResponse,
 } from '@acme/openai-responses'
-import { parseResponse, zodTextFormat } from '@acme/openai-responses/zod'
+import {
+  parseResponse,
+  streamParsedResponse,
+  zodResponsesFunction,
+  zodTextFormat,
+} from '@acme/openai-responses/zod'
 import { z } from 'zod'
 
 const model = 'gpt-4o-mini'
@@ -105,6 +112,38 @@ export default async function responsesTour({ client, mock, live, log }) {
   })
   log('Structured output with zod: parseResponse + zodTextFormat -> output_parsed', parsed.output_parsed)
 
+  let partial = ''
+  const streamedEvent = await streamParsedResponse(client, {
+    model,
+    input: 'Alice and Bob are going to a science fair on Friday.',
+    text: { format: zodTextFormat(CalendarEvent, 'event') },
+  })
+    .on('response.output_text.delta', (event) => {
+      partial = event.snapshot
+    })
+    .finalResponse()
+  log('streamParsedResponse: the JSON streams as text, finalResponse() has output_parsed', {
+    last_snapshot: partial,
+    output_parsed: streamedEvent.output_parsed,
+  })
+
+  const getWeather = zodResponsesFunction({
+    name: 'get_weather',
+    description: 'Current temperature for a city, in degrees Celsius.',
+    parameters: z.object({ city: z.string() }),
+  })
+  const toolCall = (
+    await parseResponse(client, {
+      model,
+      input: 'What is the weather like in Paris today?',
+      tools: [getWeather],
+    })
+  ).output.find((item) => item.type === 'function_call')
+  log('zodResponsesFunction: parseResponse validates the call into parsed_arguments', {
+    name: toolCall?.name,
+    parsed_arguments: toolCall?.parsed_arguments,
+  })
+
   const tools = [
     {
       type: 'function',
@@ -135,6 +174,20 @@ export default async function responsesTour({ client, mock, live, log }) {
   log('Function tools: the model calls get_weather, we answer, it replies', {
     call: { name: call.name, arguments: call.arguments },
     reply: answered.output_text,
+  })
+
+  const counted = await countInputTokens(client, { model, input: 'Tell me a joke.' })
+  log('countInputTokens: the input tokens a request would use, without running it', counted)
+
+  const compacted = await compactResponse(client, { model, previous_response_id: asked.id })
+  const followUp = await createResponse(client, {
+    model,
+    input: [...compacted.output, { role: 'user', content: 'And tomorrow?' }],
+  })
+  log('compactResponse: the user messages plus one compaction item, fed back as the next input', {
+    output_types: compacted.output.map((item) => item.type),
+    usage: compacted.usage,
+    follow_up: followUp.output_text,
   })
 
   const again = await retrieveResponse(client, plain.id)

@@ -19,7 +19,8 @@ function usage(message) {
   console.error(`${message}
 usage: node scripts/generate-types.mjs <openapi.yaml> <out.ts> <Schema> [<Schema> ...] [--rename From=To ...]
 example: node scripts/generate-types.mjs ../shared/openapi/openapi.yaml \\
-  packages/responses/src/generated/types.ts CreateResponse Response ResponseStreamEvent ResponseItemList`)
+  packages/responses/src/generated/types.ts CreateResponse Response ResponseStreamEvent ResponseItemList \\
+  TokenCountsBody TokenCountsResource CompactResponseMethodPublicBody CompactResource`)
   process.exit(2)
 }
 

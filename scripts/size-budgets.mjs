@@ -97,6 +97,14 @@ import { createClientSecret } from '@acme/openai-realtime/browser'
 export const f = () => createClientSecret(createClient({ baseURL: '/api' }), { session: { type: 'realtime' } })`,
   },
   {
+    name: 'realtime: createCall (WebRTC offer) + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createCall } from '@acme/openai-realtime/browser'
+export const f = (sdp) => createCall(createClient({ baseURL: '/api' }), { sdp })`,
+  },
+  {
     name: 'realtime: PCM16 <-> base64 helpers alone',
     // The helpers use no core, but with code splitting esbuild still loads core's error chunk (about 1 KB) for any
     // module that imports core, used or not: the chunk they share with connectRealtime does.

@@ -8,11 +8,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer as createTlsServer } from 'node:tls'
 import { createClient } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { connectRealtime, createClientSecret, type RealtimeServerEvent } from '@acme/openai-realtime'
+import { type MockServer, type RecordedRequest, startMockServer } from '@acme/openai-mock'
+import {
+  acceptCall,
+  connectRealtime,
+  createCall,
+  createClientSecret,
+  hangupCall,
+  type RealtimeServerEvent,
+  referCall,
+  rejectCall,
+} from '@acme/openai-realtime'
 import OpenAI from 'openai'
 import { OpenAIRealtimeWS } from 'openai/realtime/ws'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { recordOne } from './recorded'
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0
 if (!hasOpenssl) console.warn('realtime conformance over wss: skipped, the openssl CLI is not installed')
@@ -146,5 +156,77 @@ describe('createClientSecret agrees with client.realtime.clientSecrets.create', 
     const [a, b] = mock.requests
     for (const field of ['method', 'path', 'query', 'json'] as const) expect(b[field]).toEqual(a[field])
     for (const header of ['content-type', 'authorization']) expect(b.headers[header]).toBe(a.headers[header])
+  })
+})
+
+const OFFER =
+  'v=0\r\no=- 7 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\n'
+const SESSION = { type: 'realtime' as const, model: 'gpt-realtime', instructions: 'Front desk.' }
+
+/** The request as both clients must send it; a multipart body is compared whole, boundary aside. */
+function callEssentials(request: RecordedRequest) {
+  const type = request.headers['content-type']
+  const boundary = type?.startsWith('multipart/form-data; boundary=') ? type.split('boundary=')[1] : undefined
+  return {
+    method: request.method,
+    path: request.path,
+    query: request.query,
+    accept: request.headers.accept,
+    authorization: request.headers.authorization,
+    contentType: boundary ? 'multipart/form-data' : type,
+    body: boundary ? request.text.replaceAll(boundary, 'BOUNDARY') : request.text,
+  }
+}
+
+describe('realtime calls agree with client.realtime.calls.*', () => {
+  const official = () => new OpenAI({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+  const ours = () => createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+  // Unknown ids answer 404; only the requests are compared.
+  const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    [
+      'create with the offer alone (raw application/sdp)',
+      () => official().realtime.calls.create({ sdp: OFFER }),
+      () => createCall(ours(), { sdp: OFFER }),
+    ],
+    [
+      'create with a session (multipart)',
+      () => official().realtime.calls.create({ sdp: OFFER, session: SESSION }),
+      () => createCall(ours(), { sdp: OFFER, session: SESSION }),
+    ],
+    [
+      'accept',
+      () => official().realtime.calls.accept('rtc_1', SESSION),
+      () => acceptCall(ours(), 'rtc_1', SESSION),
+    ],
+    ['hangup', () => official().realtime.calls.hangup('rtc 1/x'), () => hangupCall(ours(), 'rtc 1/x')],
+    [
+      'refer',
+      () => official().realtime.calls.refer('rtc_1', { target_uri: 'tel:+14155550123' }),
+      () => referCall(ours(), 'rtc_1', { target_uri: 'tel:+14155550123' }),
+    ],
+    [
+      'reject without params',
+      () => official().realtime.calls.reject('rtc_1'),
+      () => rejectCall(ours(), 'rtc_1'),
+    ],
+    [
+      'reject with a status code',
+      () => official().realtime.calls.reject('rtc_1', { status_code: 486 }),
+      () => rejectCall(ours(), 'rtc_1', { status_code: 486 }),
+    ],
+  ]
+  it.each(cases)('%s', async (_name, theirs, mine) => {
+    const expected = callEssentials(await recordOne(mock, theirs))
+    expect(callEssentials(await recordOne(mock, mine))).toEqual(expected)
+    expect(expected.authorization).toBe('Bearer sk-test')
+  })
+
+  it('both read the same SDP answer and call id from a create', async () => {
+    const response = await official().realtime.calls.create({ sdp: OFFER, session: SESSION })
+    const theirs = { sdp: await response.text(), location: response.headers.get('location') }
+    const mine = await createCall(ours(), { sdp: OFFER, session: SESSION })
+    expect(mine.sdp).toBe(theirs.sdp)
+    expect(theirs.location).toMatch(/^\/v1\/realtime\/calls\/rtc_mock_\d{4}$/)
+    expect(mine.call_id).toMatch(/^rtc_mock_\d{4}$/)
   })
 })

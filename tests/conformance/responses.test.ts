@@ -5,6 +5,8 @@ import { createClient } from '@acme/openai-core'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import {
   cancelResponse,
+  compactResponse,
+  countInputTokens,
   createResponse,
   deleteResponse,
   imageDataURL,
@@ -279,6 +281,53 @@ const cases: Case[] = [
       official.responses.stream({ response_id: stored.id, starting_after: 3 }).done(),
     ours: ({ ours }) => streamResponse(ours, { response_id: stored.id, starting_after: 3 }).done(),
   },
+  same(
+    'count input tokens',
+    () => ({
+      model: 'gpt-5.4',
+      instructions: 'Be brief.',
+      input: [{ role: 'user' as const, content: 'What is the weather in Paris?' }],
+      tools: [weatherTool],
+      tool_choice: 'auto' as const,
+      parallel_tool_calls: false,
+      reasoning: { effort: 'low' as const },
+      text: { verbosity: 'low' as const },
+    }),
+    (c, p) => c.responses.inputTokens.count(p),
+    (c, p) => countInputTokens(c, p),
+  ),
+  {
+    name: 'count input tokens without params',
+    official: ({ official }) => official.responses.inputTokens.count(),
+    ours: ({ ours }) => countInputTokens(ours),
+  },
+  same(
+    'compact a conversation',
+    () => ({
+      model: 'gpt-5.4',
+      input: [
+        { role: 'user' as const, content: 'Create a landing page for a dog café.' },
+        {
+          id: 'msg_001',
+          type: 'message' as const,
+          status: 'completed' as const,
+          role: 'assistant' as const,
+          content: [{ type: 'output_text' as const, text: 'Here it is.', annotations: [], logprobs: [] }],
+        },
+      ],
+      instructions: 'Keep the decisions.',
+      prompt_cache_key: 'k',
+      service_tier: 'auto' as const,
+    }),
+    (c, p) => c.responses.compact(p),
+    (c, p) => compactResponse(c, p),
+  ),
+  same(
+    'compact by previous_response_id',
+    () => ({ model: 'gpt-5.4', previous_response_id: stored.id }),
+    (c, p) => c.responses.compact(p),
+    (c, p) => compactResponse(c, p),
+  ),
   same(
     // Both cancel the same background response: the second sees it already cancelled; only requests are compared.
     'cancel a background response',

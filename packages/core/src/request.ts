@@ -9,7 +9,6 @@ import {
   type APIError,
   APIUserAbortError,
   makeAPIError,
-  OpenAIError,
 } from './errors'
 import { type HeadersLike, mergeHeaders } from './headers'
 import { shouldLog } from './log'

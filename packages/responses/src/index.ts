@@ -1,4 +1,6 @@
 export { cancelResponse } from './cancel-response'
+export { compactResponse } from './compact-response'
+export { countInputTokens } from './count-input-tokens'
 export { createResponse } from './create-response'
 export { deleteResponse } from './delete-response'
 export type { EventStream } from './event-stream'

@@ -1,4 +1,6 @@
 import type {
+  CompactResource,
+  CompactResponseMethodPublicBody,
   CreateResponse,
   InputContent,
   InputItem,
@@ -14,6 +16,8 @@ import type {
   ResponseReasoningTextDeltaEvent,
   ResponseRefusalDeltaEvent,
   ResponseTextDeltaEvent,
+  TokenCountsBody,
+  TokenCountsResource,
 } from './generated/types'
 
 /** Every field of `POST /responses` except `stream`. */
@@ -47,6 +51,15 @@ export type ResponseInputContent = InputContent
 export type ResponseOutputItem = OutputItem
 /** One item of a stored response's input, as `listInputItems` returns it. */
 export type ResponseItem = ItemResource
+
+/** Body of `POST /responses/input_tokens`: the fields of a create request that make up the input, all optional. */
+export type InputTokenCountParams = TokenCountsBody
+/** What `countInputTokens` resolves to: `{ object: 'response.input_tokens', input_tokens }`. */
+export type InputTokenCountResponse = TokenCountsResource
+/** Body of `POST /responses/compact` (`model` is required). */
+export type ResponseCompactParams = CompactResponseMethodPublicBody
+/** What `compactResponse` resolves to: `object: 'response.compaction'`, the compacted `output` items and `usage`. */
+export type CompactedResponse = CompactResource
 
 /** The delta events whose text the stream helper accumulates. */
 export type ResponseStreamDeltaEvent =

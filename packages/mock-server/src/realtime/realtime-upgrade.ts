@@ -23,6 +23,16 @@ export interface IssuedClientSecret {
 /** The store area holding issued ephemeral keys, by value. */
 export const CLIENT_SECRETS_AREA = 'realtime.client_secrets'
 
+/** A call created by `POST /v1/realtime/calls`, known until it is hung up or rejected. */
+export interface MockRealtimeCall {
+  id: string
+  /** The session the call runs: from the request, the ephemeral key, or the last accept. */
+  session: Record<string, any>
+}
+
+/** The store area holding known calls, by id; a `call_id` socket starts from the call's session. */
+export const CALLS_AREA = 'realtime.calls'
+
 const SUBPROTOCOL_KEY = 'openai-insecure-api-key.'
 
 /** Writes a whole HTTP response on the raw socket of a refused upgrade, then closes it. */
@@ -154,7 +164,10 @@ export function createRealtimeUpgradeHandler(
         'intent',
       )
 
-    const configured = secret?.session
+    // A sideband socket on a known call starts from that call's session; an unknown call_id gets the default one.
+    const call =
+      typeof callId === 'string' ? storeFor<MockRealtimeCall>(state, CALLS_AREA).get(callId) : undefined
+    const configured = call?.session ?? secret?.session
     const type =
       intent === 'transcription' || configured?.type === 'transcription' ? 'transcription' : 'realtime'
     let session = defaultSession(state, type, String(model ?? configured?.model ?? 'gpt-realtime'))

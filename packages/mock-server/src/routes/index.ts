@@ -6,6 +6,8 @@ import { filesRoutes } from './files'
 import { itemsRoutes } from './items'
 import { modelsRoutes } from './models'
 import { realtimeRoutes } from './realtime'
+import { realtimeCallsRoutes } from './realtime-calls'
+import { responseContextRoutes } from './response-context'
 import { responsesRoutes } from './responses'
 import { sseRoutes } from './sse'
 import { tokenExchangeRoutes } from './token-exchange'
@@ -17,6 +19,7 @@ export const routes: readonly Route[] = [
   ...modelsRoutes,
   ...sseRoutes,
   ...echoRoutes,
+  ...responseContextRoutes,
   ...responsesRoutes,
   ...chatCompletionsRoutes,
   ...tokenExchangeRoutes,
@@ -24,4 +27,5 @@ export const routes: readonly Route[] = [
   ...filesRoutes,
   ...uploadsRoutes,
   ...realtimeRoutes,
+  ...realtimeCallsRoutes,
 ]

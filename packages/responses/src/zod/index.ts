@@ -1,3 +1,22 @@
 export { ResponseIncompleteError, ResponseParseError, ResponseRefusalError } from './parse-errors'
-export { type ParsedOutput, type ParsedResponse, parseResponse } from './parse-response'
+export { parseResponse } from './parse-response'
+export {
+  type ParsedResponseStream,
+  type ParsedResponseStreamParams,
+  streamParsedResponse,
+} from './stream-parsed-response'
+export type {
+  ParsedFunctionToolCall,
+  ParsedOutput,
+  ParsedOutputMessage,
+  ParsedOutputText,
+  ParsedResponse,
+  ParsedResponseOutputItem,
+  ParsedTools,
+} from './types'
+export {
+  type AutoParseableResponseTool,
+  type ZodResponsesFunctionOptions,
+  zodResponsesFunction,
+} from './zod-responses-function'
 export { type AutoParseableTextFormat, zodTextFormat } from './zod-text-format'

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } f
 import { z } from 'zod'
 import { ResponseIncompleteError, ResponseParseError, ResponseRefusalError } from './parse-errors'
 import { parseResponse } from './parse-response'
+import { zodResponsesFunction } from './zod-responses-function'
 import { zodTextFormat } from './zod-text-format'
 
 let mock: MockServer
@@ -92,6 +93,52 @@ describe('parseResponse', () => {
     expect(response.output_parsed).toBeNull()
   })
 
+  it('validates the arguments of zodResponsesFunction calls into typed parsed_arguments', async () => {
+    const getWeather = zodResponsesFunction({
+      name: 'get_weather',
+      parameters: z.object({ city: z.string(), unit: z.enum(['c', 'f']).nullable() }),
+      description: 'Weather now',
+    })
+    const getTime = zodResponsesFunction({ name: 'get_time', parameters: z.object({ zone: z.string() }) })
+    const response = await parseResponse(client, {
+      model: 'gpt-5.4',
+      input: 'What is the weather in Paris?',
+      tools: [getWeather, getTime],
+    })
+    const [call] = response.output
+    expect(call).toMatchObject({ type: 'function_call', name: 'get_weather' })
+    expect((call as any).parsed_arguments).toEqual({ city: 'Paris', unit: 'c' })
+    expect(mock.requests[0].json).toMatchObject({
+      tools: [JSON.parse(JSON.stringify(getWeather)), JSON.parse(JSON.stringify(getTime))],
+    })
+    for (const item of response.output) {
+      if (item.type !== 'function_call') continue
+      if (item.name === 'get_weather')
+        expectTypeOf(item.parsed_arguments).toEqualTypeOf<{ city: string; unit: 'c' | 'f' | null }>()
+      else expectTypeOf(item.parsed_arguments).toEqualTypeOf<{ zone: string }>()
+    }
+  })
+
+  it('throws ResponseParseError for tool arguments that do not match the schema', async () => {
+    mock.enqueueFault({
+      status: 200,
+      body: {
+        ...messageResponse([]),
+        output: [{ type: 'function_call', call_id: 'c', name: 'get_weather', arguments: '{"town":"Paris"}' }],
+      },
+    })
+    const error = await parseResponse(client, {
+      model: 'gpt-5.4',
+      input: 'x',
+      tools: [zodResponsesFunction({ name: 'get_weather', parameters: z.object({ city: z.string() }) })],
+    }).catch((e) => e)
+    expect(error).toBeInstanceOf(ResponseParseError)
+    expect(error.message).toBe(
+      'The arguments of the get_weather call do not match its parameters schema; see `cause` for the issues.',
+    )
+    expect(error.cause.issues.map((i: any) => i.path.join('.'))).toEqual(['city'])
+  })
+
   it('throws ResponseIncompleteError for an incomplete response', async () => {
     const error = await parseResponse(client, {
       model: 'gpt-5.4',
@@ -161,7 +208,7 @@ describe('parseResponse', () => {
 
   it('refuses stream: true', () => {
     expect(() => parseResponse(client, { model: 'm', input: 'x', stream: true } as any)).toThrow(
-      'parseResponse does not stream; use streamResponse for a streamed response.',
+      'parseResponse does not stream; use streamParsedResponse for a streamed response with parsed output.',
     )
   })
 })

@@ -1,0 +1,42 @@
+import {
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  path,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
+import type { RealtimeSessionConfig } from './types/session'
+
+/** Body of `POST /v1/realtime/calls/{call_id}/accept`: the session that answers the call. */
+export type CallAcceptParams = RealtimeSessionConfig
+
+/**
+ * Accepts an incoming SIP call (its id comes from the `realtime.call.incoming` webhook) and sets the session that
+ * answers it. Resolves to nothing; `.withResponse()` gives the raw `Response`.
+ *
+ * @example
+ * await acceptCall(client, event.data.call_id, {
+ *   type: 'realtime',
+ *   model: 'gpt-realtime',
+ *   instructions: 'You are the front desk of Example Corp.',
+ * })
+ */
+export function acceptCall(
+  client: Client,
+  callId: string,
+  params: CallAcceptParams,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return mapAPIPromise(
+    request(client, {
+      ...options,
+      method: 'post',
+      path: path`/realtime/calls/${callId}/accept`,
+      body: params,
+      // As the official client does: the body is not part of the result.
+      operationHeaders: { accept: '*/*' },
+    }),
+    () => undefined,
+  )
+}

@@ -1,0 +1,38 @@
+import {
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  path,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
+
+/** Body of `POST /v1/realtime/calls/{call_id}/refer`. */
+export interface CallReferParams {
+  /** Where to transfer the caller: a `tel:` or `sip:` URI, e.g. `tel:+14155550123`. */
+  target_uri: string
+}
+
+/**
+ * Transfers an active SIP call to another destination (SIP REFER). Resolves to nothing.
+ *
+ * @example await referCall(client, 'rtc_123', { target_uri: 'tel:+14155550123' })
+ */
+export function referCall(
+  client: Client,
+  callId: string,
+  params: CallReferParams,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return mapAPIPromise(
+    request(client, {
+      ...options,
+      method: 'post',
+      path: path`/realtime/calls/${callId}/refer`,
+      body: params,
+      // As the official client does: the body is not part of the result.
+      operationHeaders: { accept: '*/*' },
+    }),
+    () => undefined,
+  )
+}
