@@ -417,3 +417,22 @@ describe('streamChatCompletion', () => {
     expect(types).toBeTypeOf('function')
   })
 })
+
+describe("streamChatCompletion with the mock's logprobs", () => {
+  it('logprobs from the mock: the streamed events add up to what a plain call returns', async () => {
+    const params = { model: 'm', messages: [user('Hi there')], logprobs: true, top_logprobs: 1 }
+    const plain = await createChatCompletion(client, params)
+    const deltas: ChatCompletionTokenLogprob[][] = []
+    let done: ChatCompletionTokenLogprob[] | undefined
+    const stream = streamChatCompletion(client, params)
+      .on('logprobs.content.delta', (e) => deltas.push(e.content))
+      .on('logprobs.content.done', (e) => {
+        done = e.content
+      })
+    const final = await stream.finalChatCompletion()
+    expect(plain.choices[0].logprobs?.content?.length).toBeGreaterThan(1)
+    expect(deltas.flat()).toEqual(plain.choices[0].logprobs?.content)
+    expect(done).toEqual(plain.choices[0].logprobs?.content)
+    expect(final.choices[0].logprobs).toEqual(plain.choices[0].logprobs)
+  })
+})

@@ -1,6 +1,7 @@
 import { contentText } from '../generate/content-text'
 import { planReply, type ReplyInputs, type ReplyPlan } from '../generate/reply-plan'
-import { countTokens } from '../generate/reply-text'
+import { countTokens, wordChunks } from '../generate/reply-text'
+import { type TokenLogprob, tokenLogprob, wantsLogprobs } from './token-logprobs'
 
 /** A `chat.completion` object as sent on the wire. */
 export type ChatCompletion = Record<string, unknown> & { id: string; choices: ChatChoice[]; model: string }
@@ -9,7 +10,8 @@ export type ChatCompletion = Record<string, unknown> & { id: string; choices: Ch
 export interface ChatChoice {
   index: number
   message: Record<string, unknown> & { content: string | null }
-  logprobs: null
+  /** Set when the request asked for `logprobs`: one entry per piece the stream would send. */
+  logprobs: { content: TokenLogprob[]; refusal: null } | null
   finish_reason: 'stop' | 'length' | 'tool_calls'
 }
 
@@ -70,6 +72,7 @@ export function buildChatCompletion(
   const inputs = replyInputs(params, messages)
   const plan = planReply(inputs)
   const n = typeof params.n === 'number' ? params.n : 1
+  const logprobs = wantsLogprobs(params)
   const choices: ChatChoice[] = Array.from({ length: n }, (_, index) =>
     plan.kind === 'function_call'
       ? {
@@ -93,7 +96,12 @@ export function buildChatCompletion(
       : {
           index,
           message: { role: 'assistant', content: plan.text, refusal: null, annotations: [] },
-          logprobs: null,
+          logprobs: logprobs
+            ? {
+                content: wordChunks(plan.text).map((piece) => tokenLogprob(piece, logprobs.top)),
+                refusal: null,
+              }
+            : null,
           finish_reason: plan.truncated ? 'length' : 'stop',
         },
   )

@@ -31,9 +31,14 @@ export function chatCompletionChunks(
     system_fingerprint: completion.system_fingerprint,
   }
   const usage = options.includeUsage ? { usage: null } : {}
-  const chunk = (index: number, delta: Record<string, unknown>, finish: string | null = null) => ({
+  const chunk = (
+    index: number,
+    delta: Record<string, unknown>,
+    finish: string | null = null,
+    logprobs: unknown = null,
+  ) => ({
     ...envelope,
-    choices: [{ index, delta, logprobs: null, finish_reason: finish }],
+    choices: [{ index, delta, logprobs, finish_reason: finish }],
     ...usage,
   })
   const chunks: unknown[] = []
@@ -57,7 +62,11 @@ export function chatCompletionChunks(
           chunks.push(chunk(index, { tool_calls: [{ index: callIndex, function: { arguments: piece } }] }))
       })
     } else {
-      for (const piece of wordChunks(message.content ?? '')) chunks.push(chunk(index, { content: piece }))
+      // With logprobs, each content chunk carries the entry for its own piece, as the non-streamed choice lists them.
+      wordChunks(message.content ?? '').forEach((piece, i) => {
+        const logprobs = choice.logprobs && { content: [choice.logprobs.content[i]], refusal: null }
+        chunks.push(chunk(index, { content: piece }, null, logprobs))
+      })
     }
     chunks.push(chunk(index, {}, choice.finish_reason))
   }

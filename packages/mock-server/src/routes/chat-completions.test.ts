@@ -210,6 +210,29 @@ describe('/v1/chat/completions', () => {
     })
   })
 
+  it('with logprobs: one entry per streamed piece, the same in the completion and in the chunks', async () => {
+    const body = { model: 'm', messages: user('Hi there'), logprobs: true, top_logprobs: 2 }
+    const whole = (await call('POST', '/chat/completions', body)).json().choices[0]
+    const tokens = whole.logprobs.content as Json[]
+    expect(tokens.map((t) => t.token).join('')).toBe(whole.message.content)
+    expect(whole.logprobs.refusal).toBeNull()
+    for (const t of tokens) {
+      expect(t.logprob).toBeLessThan(0)
+      expect(t.bytes).toEqual([...new TextEncoder().encode(t.token)])
+      expect(t.top_logprobs).toHaveLength(2)
+      expect(t.top_logprobs[0]).toEqual({ token: t.token, logprob: t.logprob, bytes: t.bytes })
+      expect(t.top_logprobs[1].logprob).toBeLessThan(t.logprob)
+    }
+    const chunks = dataLines((await call('POST', '/chat/completions', { ...body, stream: true })).text)
+      .slice(0, -1)
+      .map((chunk) => (chunk as Json).choices[0])
+    const streamed = chunks.filter((c) => c.delta.content).flatMap((c) => c.logprobs.content)
+    expect(streamed).toEqual(tokens)
+    expect(chunks[0].logprobs).toBeNull()
+    const plain = (await call('POST', '/chat/completions', { model: 'm', messages: user('Hi there') })).json()
+    expect(plain.choices[0].logprobs).toBeNull()
+  })
+
   it('streams tool-call fragments by index and has no usage field without include_usage', async () => {
     const lines = dataLines(
       (
