@@ -12,6 +12,8 @@ export type {
   ParsedOutputText,
   ParsedResponse,
   ParsedResponseOutputItem,
+  ParsedToolCallOf,
+  ParsedToolCallsOf,
   ParsedTools,
 } from './types'
 export {

@@ -19,25 +19,26 @@ export type ParsedOutput<P> = P extends { text?: { format?: infer F } | null }
 /** The `tools` of these params, which type the `parsed_arguments` of function calls. */
 export type ParsedTools<P> = P extends { tools?: infer Tools } ? Tools : unknown
 
-// What a call of one tool gets: the tool's name and argument type for `zodResponsesFunction`, else unknown.
-type _CallOf<Tool> =
+/** What a call of one tool gets: the tool's name and argument type for `zodResponsesFunction`, else unknown. */
+export type ParsedToolCallOf<Tool> =
   Tool extends AutoParseableResponseTool<infer Args, infer Name>
     ? { name: Name; parsed_arguments: Args }
     : Tool extends { type: 'function' | 'namespace' }
       ? { parsed_arguments: unknown }
       : never
 
-type _CallsOf<Tools> = Tools extends readonly (infer Tool)[]
-  ? [_CallOf<Tool>] extends [never]
+/** The `name` / `parsed_arguments` union for a `tools` list (`unknown` arguments when no tool types them). */
+export type ParsedToolCallsOf<Tools> = Tools extends readonly (infer Tool)[]
+  ? [ParsedToolCallOf<Tool>] extends [never]
     ? { parsed_arguments: unknown }
-    : _CallOf<Tool>
+    : ParsedToolCallOf<Tool>
   : { parsed_arguments: unknown }
 
 /**
  * A `function_call` output item with `parsed_arguments`: for a `zodResponsesFunction` tool a union by `name`, so
  * checking `name` narrows the arguments; for a plain strict tool parsed JSON; `null` for a non-strict tool.
  */
-export type ParsedFunctionToolCall<Tools = unknown> = FunctionToolCall & _CallsOf<Tools>
+export type ParsedFunctionToolCall<Tools = unknown> = FunctionToolCall & ParsedToolCallsOf<Tools>
 
 /** An `output_text` part with `parsed`: the structured output, or `null` when there was nothing to parse. */
 export type ParsedOutputText<T> = OutputTextContent & { parsed: T | null }
