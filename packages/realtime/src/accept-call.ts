@@ -1,11 +1,5 @@
-import {
-  type APIPromise,
-  type Client,
-  mapAPIPromise,
-  path,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import type { APIPromise, Client, RequestOptions } from '@acme/openai-core'
+import { _postCallAction } from './post-call-action'
 import type { RealtimeSessionConfig } from './types/session'
 
 /** Body of `POST /v1/realtime/calls/{call_id}/accept`: the session that answers the call. */
@@ -28,15 +22,5 @@ export function acceptCall(
   params: CallAcceptParams,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return mapAPIPromise(
-    request(client, {
-      ...options,
-      method: 'post',
-      path: path`/realtime/calls/${callId}/accept`,
-      body: params,
-      // As the official client does: the body is not part of the result.
-      operationHeaders: { accept: '*/*' },
-    }),
-    () => undefined,
-  )
+  return _postCallAction(client, callId, 'accept', params, options)
 }

@@ -1,11 +1,5 @@
-import {
-  type APIPromise,
-  type Client,
-  mapAPIPromise,
-  path,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import type { APIPromise, Client, RequestOptions } from '@acme/openai-core'
+import { _postCallAction } from './post-call-action'
 
 /**
  * Ends a Realtime call, SIP or WebRTC (the id from `createCall` or the `realtime.call.incoming` webhook). Sends no
@@ -14,14 +8,5 @@ import {
  * @example await hangupCall(client, 'rtc_123')
  */
 export function hangupCall(client: Client, callId: string, options?: RequestOptions): APIPromise<void> {
-  return mapAPIPromise(
-    request(client, {
-      ...options,
-      method: 'post',
-      path: path`/realtime/calls/${callId}/hangup`,
-      // As the official client does: the body is not part of the result.
-      operationHeaders: { accept: '*/*' },
-    }),
-    () => undefined,
-  )
+  return _postCallAction(client, callId, 'hangup', undefined, options)
 }

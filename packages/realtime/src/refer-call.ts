@@ -1,11 +1,5 @@
-import {
-  type APIPromise,
-  type Client,
-  mapAPIPromise,
-  path,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import type { APIPromise, Client, RequestOptions } from '@acme/openai-core'
+import { _postCallAction } from './post-call-action'
 
 /** Body of `POST /v1/realtime/calls/{call_id}/refer`. */
 export interface CallReferParams {
@@ -24,15 +18,5 @@ export function referCall(
   params: CallReferParams,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return mapAPIPromise(
-    request(client, {
-      ...options,
-      method: 'post',
-      path: path`/realtime/calls/${callId}/refer`,
-      body: params,
-      // As the official client does: the body is not part of the result.
-      operationHeaders: { accept: '*/*' },
-    }),
-    () => undefined,
-  )
+  return _postCallAction(client, callId, 'refer', params, options)
 }

@@ -1,11 +1,5 @@
-import {
-  type APIPromise,
-  type Client,
-  mapAPIPromise,
-  path,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import type { APIPromise, Client, RequestOptions } from '@acme/openai-core'
+import { _postCallAction } from './post-call-action'
 
 /** Body of `POST /v1/realtime/calls/{call_id}/reject`. */
 export interface CallRejectParams {
@@ -25,15 +19,5 @@ export function rejectCall(
   params: CallRejectParams | null = {},
   options?: RequestOptions,
 ): APIPromise<void> {
-  return mapAPIPromise(
-    request(client, {
-      ...options,
-      method: 'post',
-      path: path`/realtime/calls/${callId}/reject`,
-      body: params,
-      // As the official client does: the body is not part of the result.
-      operationHeaders: { accept: '*/*' },
-    }),
-    () => undefined,
-  )
+  return _postCallAction(client, callId, 'reject', params, options)
 }
