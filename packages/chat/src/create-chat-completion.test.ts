@@ -1,18 +1,11 @@
-import { APIError, type APIPromise, BadRequestError, createClient } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { APIError, type APIPromise, BadRequestError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import type { ChatCompletion } from './types/chat-completion'
 import type { ChatCompletionChunk, ChatCompletionChunkStream } from './types/chat-completion-chunk'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const user = (content: string) => ({ role: 'user' as const, content })
 

@@ -1,18 +1,11 @@
-import { createClient, OpenAIError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { OpenAIError } from '@acme/openai-core'
+import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { type ChatCompletionRunner, type RunnableTool, runTools } from './run-tools'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type { ChatCompletionMessageParam } from './types/chat-completion-params'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const parameters = {
   type: 'object',

@@ -1,6 +1,6 @@
 import { APIError, APIUserAbortError, createClient, OpenAIError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import { streamChatCompletion } from './stream-chat-completion'
 import type { ChatCompletionTokenLogprob } from './types/chat-completion'
@@ -11,14 +11,7 @@ import type {
 } from './types/chat-completion-stream-events'
 import type { ParsedChatCompletion } from './types/parsed-chat-completion'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const user = (content: string) => ({ role: 'user' as const, content })
 const weatherTool = {

@@ -1,24 +1,17 @@
-import { type APIPromise, BadRequestError, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, BadRequestError, NotFoundError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { acceptCall } from './accept-call'
 import { createCall } from './create-call'
 
-let mock: MockServer
-beforeAll(async () => {
-  mock = await startMockServer()
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
-
-const client = () => createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+useMockClient()
 const OFFER = 'v=0\r\ns=-\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n'
 
 describe('acceptCall', () => {
   it('posts the session config as JSON to /accept and resolves to nothing', async () => {
-    const { call_id } = await createCall(client(), { sdp: OFFER })
+    const { call_id } = await createCall(client, { sdp: OFFER })
     const params = { type: 'realtime' as const, model: 'gpt-realtime', instructions: 'Front desk.' }
-    const { data, response } = await acceptCall(client(), call_id!, params).withResponse()
+    const { data, response } = await acceptCall(client, call_id!, params).withResponse()
     expect(data).toBeUndefined()
     expect(response.status).toBe(200)
     const sent = mock.requests[1]
@@ -29,12 +22,12 @@ describe('acceptCall', () => {
   })
 
   it('percent-encodes the id, refuses traversal, and surfaces 404 and 400', async () => {
-    const notFound = await acceptCall(client(), 'rtc 1/x', { type: 'realtime' }).catch((e: unknown) => e)
+    const notFound = await acceptCall(client, 'rtc 1/x', { type: 'realtime' }).catch((e: unknown) => e)
     expect(notFound).toBeInstanceOf(NotFoundError)
     expect(mock.requests[0].path).toBe('/v1/realtime/calls/rtc%201%2Fx/accept')
-    expect(() => acceptCall(client(), '..', { type: 'realtime' })).toThrow('invalid segments')
-    const { call_id } = await createCall(client(), { sdp: OFFER })
-    const bad = await acceptCall(client(), call_id!, {
+    expect(() => acceptCall(client, '..', { type: 'realtime' })).toThrow('invalid segments')
+    const { call_id } = await createCall(client, { sdp: OFFER })
+    const bad = await acceptCall(client, call_id!, {
       type: 'realtime',
       modalities: ['text'],
     } as never).catch((e: unknown) => e)

@@ -1,34 +1,27 @@
-import { createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { NotFoundError } from '@acme/openai-core'
+import { describe, expect, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createCall } from './create-call'
 import { hangupCall } from './hangup-call'
 
-let mock: MockServer
-beforeAll(async () => {
-  mock = await startMockServer()
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
-
-const client = () => createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+useMockClient()
 
 describe('hangupCall', () => {
   it('posts no body to /hangup, resolves to nothing, and the call is gone afterwards', async () => {
-    const { call_id } = await createCall(client(), { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
-    expect(await hangupCall(client(), call_id!)).toBeUndefined()
+    const { call_id } = await createCall(client, { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
+    expect(await hangupCall(client, call_id!)).toBeUndefined()
     const sent = mock.requests[1]
     expect(sent).toMatchObject({ method: 'POST', path: `/v1/realtime/calls/${call_id}/hangup`, text: '' })
     expect(sent.headers['content-type']).toBeUndefined()
     expect(sent.headers.accept).toBe('*/*')
-    const again = await hangupCall(client(), call_id!).catch((e: unknown) => e)
+    const again = await hangupCall(client, call_id!).catch((e: unknown) => e)
     expect(again).toBeInstanceOf(NotFoundError)
     expect((again as NotFoundError).message).toBe(`404 No call found with id '${call_id}'.`)
   })
 
   it('keeps the raw response reachable and the caller can override accept', async () => {
-    const { call_id } = await createCall(client(), { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
-    const { data, response, request_id } = await hangupCall(client(), call_id!, {
+    const { call_id } = await createCall(client, { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
+    const { data, response, request_id } = await hangupCall(client, call_id!, {
       headers: { accept: 'text/plain' },
     }).withResponse()
     expect(data).toBeUndefined()

@@ -1,22 +1,15 @@
-import { BadRequestError, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BadRequestError, NotFoundError } from '@acme/openai-core'
+import { describe, expect, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createCall } from './create-call'
 import { referCall } from './refer-call'
 
-let mock: MockServer
-beforeAll(async () => {
-  mock = await startMockServer()
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
-
-const client = () => createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+useMockClient()
 
 describe('referCall', () => {
   it('posts { target_uri } as JSON to /refer and resolves to nothing', async () => {
-    const { call_id } = await createCall(client(), { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
-    expect(await referCall(client(), call_id!, { target_uri: 'tel:+14155550123' })).toBeUndefined()
+    const { call_id } = await createCall(client, { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
+    expect(await referCall(client, call_id!, { target_uri: 'tel:+14155550123' })).toBeUndefined()
     const sent = mock.requests[1]
     expect(sent).toMatchObject({
       method: 'POST',
@@ -28,11 +21,11 @@ describe('referCall', () => {
   })
 
   it('surfaces 400 for a URI that is not tel:/sip: and 404 for an unknown call', async () => {
-    const { call_id } = await createCall(client(), { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
-    const bad = await referCall(client(), call_id!, { target_uri: 'mailto:x@y' }).catch((e: unknown) => e)
+    const { call_id } = await createCall(client, { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })
+    const bad = await referCall(client, call_id!, { target_uri: 'mailto:x@y' }).catch((e: unknown) => e)
     expect(bad).toBeInstanceOf(BadRequestError)
     expect((bad as BadRequestError).param).toBe('target_uri')
-    const gone = await referCall(client(), 'rtc_nope', { target_uri: 'tel:+1' }).catch((e: unknown) => e)
+    const gone = await referCall(client, 'rtc_nope', { target_uri: 'tel:+1' }).catch((e: unknown) => e)
     expect(gone).toBeInstanceOf(NotFoundError)
   })
 })

@@ -1,25 +1,18 @@
-import { BadRequestError, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BadRequestError, NotFoundError } from '@acme/openai-core'
+import { describe, expect, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createCall } from './create-call'
 import { rejectCall } from './reject-call'
 
-let mock: MockServer
-beforeAll(async () => {
-  mock = await startMockServer()
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
-
-const client = () => createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-const newCall = async () => (await createCall(client(), { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })).call_id!
+useMockClient()
+const newCall = async () => (await createCall(client, { sdp: 'v=0\r\nm=audio 9 RTP/AVP 0\r\n' })).call_id!
 
 describe('rejectCall', () => {
   it('sends {} by default, the status code when given, and no body for null', async () => {
     const [a, b, c] = [await newCall(), await newCall(), await newCall()]
-    expect(await rejectCall(client(), a)).toBeUndefined()
-    await rejectCall(client(), b, { status_code: 486 })
-    await rejectCall(client(), c, null)
+    expect(await rejectCall(client, a)).toBeUndefined()
+    await rejectCall(client, b, { status_code: 486 })
+    await rejectCall(client, c, null)
     const sent = mock.requests.filter((r) => r.path.endsWith('/reject'))
     expect(sent.map((r) => [r.path, r.text, r.headers['content-type'], r.headers.accept])).toEqual([
       [`/v1/realtime/calls/${a}/reject`, '{}', 'application/json', '*/*'],
@@ -30,10 +23,10 @@ describe('rejectCall', () => {
 
   it('surfaces 400 for a status code that is not a SIP error, and 404 once the call is rejected', async () => {
     const id = await newCall()
-    const bad = await rejectCall(client(), id, { status_code: 200 }).catch((e: unknown) => e)
+    const bad = await rejectCall(client, id, { status_code: 200 }).catch((e: unknown) => e)
     expect(bad).toBeInstanceOf(BadRequestError)
     expect((bad as BadRequestError).param).toBe('status_code')
-    await rejectCall(client(), id)
-    expect(await rejectCall(client(), id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError)
+    await rejectCall(client, id)
+    expect(await rejectCall(client, id).catch((e: unknown) => e)).toBeInstanceOf(NotFoundError)
   })
 })

@@ -1,20 +1,12 @@
-import { type APIPromise, BadRequestError, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, BadRequestError, NotFoundError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { compactResponse } from './compact-response'
 import { createResponse } from './create-response'
 import type { CompactionBody } from './generated/types'
 import type { CompactedResponse, ResponseCompactParams, ResponseInputItem } from './types'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const history: ResponseInputItem[] = [
   { role: 'user', content: 'Create a landing page for a dog café.' },

@@ -1,25 +1,11 @@
-import {
-  type APIPromise,
-  BadRequestError,
-  createClient,
-  NotFoundError,
-  RateLimitError,
-} from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, BadRequestError, NotFoundError, RateLimitError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { countInputTokens } from './count-input-tokens'
 import { createResponse } from './create-response'
 import type { InputTokenCountParams, InputTokenCountResponse } from './types'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 describe('countInputTokens', () => {
   it('posts the params as JSON to /responses/input_tokens and resolves to the count', async () => {

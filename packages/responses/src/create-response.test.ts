@@ -1,20 +1,12 @@
-import { type APIPromise, BadRequestError, createClient } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, BadRequestError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createResponse } from './create-response'
 import type { EventStream } from './event-stream'
 import type { ResponseStreamEvent } from './generated/types'
 import type { ResponseCreateParams, ResponseWithOutputText } from './types'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 describe('createResponse', () => {
   it('sends the params as JSON and adds output_text and _request_id', async () => {

@@ -1,19 +1,11 @@
-import { createClient, NotFoundError, type Page, type PagePromise } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { NotFoundError, type Page, type PagePromise } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createResponse } from './create-response'
 import type { ItemResource } from './generated/types'
 import { listInputItems } from './list-input-items'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const input = ['one', 'two', 'three', 'four', 'five'].map((text) => ({
   role: 'user' as const,

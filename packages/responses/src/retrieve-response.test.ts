@@ -1,21 +1,13 @@
-import { type APIPromise, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, NotFoundError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createResponse } from './create-response'
 import type { EventStream } from './event-stream'
 import type { ResponseStreamEvent } from './generated/types'
 import { retrieveResponse } from './retrieve-response'
 import type { ResponseWithOutputText } from './types'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 describe('retrieveResponse', () => {
   it('fetches a stored response with output_text', async () => {

@@ -1,26 +1,12 @@
-import {
-  APIError,
-  APIUserAbortError,
-  BadRequestError,
-  createClient,
-  type OpenAIError,
-} from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { APIError, APIUserAbortError, BadRequestError, type OpenAIError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createResponse } from './create-response'
 import type { ResponseStreamEvent, ResponseTextDeltaEvent } from './generated/types'
 import { type ResponseStream, streamResponse } from './stream-response'
 import type { ResponseWithOutputText } from './types'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const weatherTool = {
   type: 'function' as const,

@@ -1,7 +1,7 @@
-import { type APIPromise, createClient, OpenAIError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, OpenAIError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
+import { client, mock, useMockClient } from '../../../../tests/support/mock-client'
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from '../finish-reason-errors'
 import { runTools } from '../run-tools'
 import { streamChatCompletion } from '../stream-chat-completion'
@@ -10,14 +10,7 @@ import { parseChatCompletion } from './parse-chat-completion'
 import { zodFunction } from './zod-function'
 import { zodResponseFormat } from './zod-response-format'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const City = z.object({ city: z.string(), population: z.number(), landmarks: z.array(z.string()) })
 const cityFormat = zodResponseFormat(City, 'city_facts')

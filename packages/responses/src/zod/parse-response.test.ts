@@ -1,21 +1,13 @@
-import { createClient, OpenAIError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { OpenAIError } from '@acme/openai-core'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
+import { client, mock, useMockClient } from '../../../../tests/support/mock-client'
 import { ResponseIncompleteError, ResponseParseError, ResponseRefusalError } from './parse-errors'
 import { parseResponse } from './parse-response'
 import { zodResponsesFunction } from './zod-responses-function'
 import { zodTextFormat } from './zod-text-format'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const CalendarEvent = z.object({ name: z.string(), date: z.string(), participants: z.array(z.string()) })
 

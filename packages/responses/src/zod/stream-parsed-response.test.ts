@@ -1,12 +1,12 @@
-import { APIError, APIUserAbortError, createClient } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
+import { APIError, APIUserAbortError } from '@acme/openai-core'
 import OpenAI from 'openai'
 import {
   zodResponsesFunction as officialZodResponsesFunction,
   zodTextFormat as officialZodTextFormat,
 } from 'openai/helpers/zod'
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
+import { client, mock, useMockClient } from '../../../../tests/support/mock-client'
 import type { ResponseStreamEvent } from '../generated/types'
 import { ResponseIncompleteError, ResponseParseError, ResponseRefusalError } from './parse-errors'
 import { type ParsedResponseStream, streamParsedResponse } from './stream-parsed-response'
@@ -14,15 +14,7 @@ import type { ParsedResponse } from './types'
 import { zodResponsesFunction } from './zod-responses-function'
 import { zodTextFormat } from './zod-text-format'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
-beforeEach(() => mock.reset())
+useMockClient()
 
 const CalendarEvent = z.object({ name: z.string(), date: z.string(), participants: z.array(z.string()) })
 type CalendarEvent = z.infer<typeof CalendarEvent>
