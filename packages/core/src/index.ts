@@ -38,6 +38,7 @@ export { path } from './path'
 export { stringifyQuery } from './query'
 export { redactHeaders, redactSecrets, redactURL } from './redact'
 export { type RequestOptions, type RequestSpec, request } from './request'
+export { attachRequestId } from './request-id'
 export { retryDelay, shouldRetry } from './retry-policy'
 export { sleep } from './sleep'
 // Types only: the SSE decoder's code loads on the first streaming call, or from '@acme/openai-core/stream'.

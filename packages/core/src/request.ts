@@ -13,6 +13,7 @@ import {
 import { type HeadersLike, mergeHeaders } from './headers'
 import { shouldLog } from './log'
 import { redactSecrets, redactURL } from './redact'
+import { attachRequestId } from './request-id'
 import { retryDelay, shouldRetry } from './retry-policy'
 import { sleep } from './sleep'
 import { VERSION } from './version'
@@ -221,13 +222,7 @@ function parseBody(response: Response, text: string): unknown {
   if (!type.includes('application/json') && !type.endsWith('+json')) return text
   if (!text) return undefined
   const data = JSON.parse(text)
-  if (data && typeof data === 'object' && !Array.isArray(data))
-    Object.defineProperty(data, '_request_id', {
-      value: response.headers.get('x-request-id'),
-      enumerable: false,
-      writable: true,
-      configurable: true,
-    })
+  if (data && typeof data === 'object' && !Array.isArray(data)) attachRequestId(data, response)
   return data
 }
 

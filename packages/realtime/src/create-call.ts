@@ -1,5 +1,6 @@
 import {
   type APIPromise,
+  attachRequestId,
   type Client,
   mapAPIPromise,
   OpenAIError,
@@ -88,14 +89,10 @@ export function _callAnswer(body: unknown, response: Response): CallCreateResult
     throw new OpenAIError(
       `createCall expected an SDP answer (application/sdp) but got ${response.headers.get('content-type') ?? 'no content type'}.`,
     )
-  const result: CallCreateResult = { sdp: body, call_id: _callIdFrom(response.headers.get('location')) }
-  Object.defineProperty(result, '_request_id', {
-    value: response.headers.get('x-request-id'),
-    enumerable: false,
-    writable: true,
-    configurable: true,
-  })
-  return result
+  return attachRequestId<CallCreateResult>(
+    { sdp: body, call_id: _callIdFrom(response.headers.get('location')) },
+    response,
+  )
 }
 
 /** The id in a `Location` such as `/v1/realtime/calls/rtc_123` (relative or absolute), or `null`. */
