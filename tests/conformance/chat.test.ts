@@ -2,6 +2,7 @@
 // one recording mock server; the requests must agree on method, path, query, JSON body and content headers.
 
 import {
+  type ChatCompletionCreateParamsNonStreaming,
   createChatCompletion,
   deleteChatCompletion,
   listChatCompletionMessages,
@@ -67,13 +68,15 @@ interface Case {
   ours: Call
 }
 
+/** A row where both clients create a completion from the very same params. */
+const createRow = (name: string, params: ChatCompletionCreateParamsNonStreaming): Case => ({
+  name,
+  official: ({ official }) => official.chat.completions.create(params as never),
+  ours: ({ ours }) => createChatCompletion(ours, params),
+})
+
 const cases: Case[] = [
-  {
-    name: 'plain completion',
-    official: ({ official }) =>
-      official.chat.completions.create({ model: 'gpt-5.4', messages: [user('Hi')] }),
-    ours: ({ ours }) => createChatCompletion(ours, { model: 'gpt-5.4', messages: [user('Hi')] }),
-  },
+  createRow('plain completion', { model: 'gpt-5.4', messages: [user('Hi')] }),
   ...(() => {
     const params = {
       model: 'gpt-5.4',
@@ -167,83 +170,37 @@ const cases: Case[] = [
         tool_choice: { type: 'function', function: { name: 'get_weather' } },
       }),
   },
-  {
-    name: 'tool results sent back',
-    official: ({ official }) =>
-      official.chat.completions.create({
-        model: 'gpt-5.4',
-        messages: [
-          user('Weather in Paris?'),
+  createRow('tool results sent back', {
+    model: 'gpt-5.4',
+    messages: [
+      user('Weather in Paris?'),
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
           {
-            role: 'assistant',
-            content: null,
-            tool_calls: [
-              {
-                id: 'call_1',
-                type: 'function',
-                function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
-              },
-            ],
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
           },
-          { role: 'tool', tool_call_id: 'call_1', content: '21 C' },
         ],
-      }),
-    ours: ({ ours }) =>
-      createChatCompletion(ours, {
-        model: 'gpt-5.4',
-        messages: [
-          user('Weather in Paris?'),
-          {
-            role: 'assistant',
-            content: null,
-            tool_calls: [
-              {
-                id: 'call_1',
-                type: 'function',
-                function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
-              },
-            ],
-          },
-          { role: 'tool', tool_call_id: 'call_1', content: '21 C' },
-        ],
-      }),
-  },
-  {
-    name: 'JSON mode',
-    official: ({ official }) =>
-      official.chat.completions.create({
-        model: 'gpt-5.4',
-        messages: [user('Reply in JSON')],
-        response_format: { type: 'json_object' },
-      }),
-    ours: ({ ours }) =>
-      createChatCompletion(ours, {
-        model: 'gpt-5.4',
-        messages: [user('Reply in JSON')],
-        response_format: { type: 'json_object' },
-      }),
-  },
-  {
-    name: 'structured output with a raw json_schema',
-    official: ({ official }) =>
-      official.chat.completions.create({
-        model: 'gpt-5.4',
-        messages: [user('Where?')],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'place', strict: true, schema: weatherParameters },
-        },
-      }),
-    ours: ({ ours }) =>
-      createChatCompletion(ours, {
-        model: 'gpt-5.4',
-        messages: [user('Where?')],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'place', strict: true, schema: weatherParameters },
-        },
-      }),
-  },
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: '21 C' },
+    ],
+  }),
+  createRow('JSON mode', {
+    model: 'gpt-5.4',
+    messages: [user('Reply in JSON')],
+    response_format: { type: 'json_object' },
+  }),
+  createRow('structured output with a raw json_schema', {
+    model: 'gpt-5.4',
+    messages: [user('Where?')],
+    response_format: {
+      type: 'json_schema',
+      json_schema: { name: 'place', strict: true, schema: weatherParameters },
+    },
+  }),
   {
     name: 'structured output parsed with zod',
     official: ({ official }) =>
@@ -261,60 +218,28 @@ const cases: Case[] = [
         tools: [zodFunction({ name: 'get_weather', parameters: Weather })],
       }),
   },
-  {
-    name: 'vision by URL and base64, audio and file parts',
-    official: ({ official }) =>
-      official.chat.completions.create({
-        model: 'gpt-4o',
-        messages: [
-          {
-            role: 'user',
-            content: [
-              { type: 'text', text: 'Describe these' },
-              { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'high' } },
-              { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
-              { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
-              { type: 'file', file: { file_id: 'file-123' } },
-            ],
-          },
+  createRow('vision by URL and base64, audio and file parts', {
+    model: 'gpt-4o',
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Describe these' },
+          { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'high' } },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+          { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
+          { type: 'file', file: { file_id: 'file-123' } },
         ],
-      }),
-    ours: ({ ours }) =>
-      createChatCompletion(ours, {
-        model: 'gpt-4o',
-        messages: [
-          {
-            role: 'user',
-            content: [
-              { type: 'text', text: 'Describe these' },
-              { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'high' } },
-              { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
-              { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
-              { type: 'file', file: { file_id: 'file-123' } },
-            ],
-          },
-        ],
-      }),
-  },
-  {
-    name: 'audio output and predicted content',
-    official: ({ official }) =>
-      official.chat.completions.create({
-        model: 'gpt-4o-audio-preview',
-        messages: [user('Say hi')],
-        modalities: ['text', 'audio'],
-        audio: { voice: 'alloy', format: 'wav' },
-        prediction: { type: 'content', content: 'Hi' },
-      }),
-    ours: ({ ours }) =>
-      createChatCompletion(ours, {
-        model: 'gpt-4o-audio-preview',
-        messages: [user('Say hi')],
-        modalities: ['text', 'audio'],
-        audio: { voice: 'alloy', format: 'wav' },
-        prediction: { type: 'content', content: 'Hi' },
-      }),
-  },
+      },
+    ],
+  }),
+  createRow('audio output and predicted content', {
+    model: 'gpt-4o-audio-preview',
+    messages: [user('Say hi')],
+    modalities: ['text', 'audio'],
+    audio: { voice: 'alloy', format: 'wav' },
+    prediction: { type: 'content', content: 'Hi' },
+  }),
   {
     name: 'stored list with filters',
     official: ({ official }) =>

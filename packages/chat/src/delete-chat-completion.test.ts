@@ -1,18 +1,12 @@
-import { type APIPromise, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, NotFoundError } from '@acme/openai-core'
+import { expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import { deleteChatCompletion } from './delete-chat-completion'
 import { retrieveChatCompletion } from './retrieve-chat-completion'
 import type { ChatCompletionDeleted } from './types/stored-chat-completions'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
+useMockClient()
 
 it('deletes a stored completion', async () => {
   const { id } = await createChatCompletion(client, {

@@ -1,17 +1,11 @@
-import { createClient, type PagePromise } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest'
+import type { PagePromise } from '@acme/openai-core'
+import { expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import { listChatCompletionMessages } from './list-chat-completion-messages'
 import type { ChatCompletionStoreMessage } from './types/stored-chat-completions'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
+useMockClient()
 
 it('lists the request messages of a stored completion, across pages', async () => {
   const { id } = await createChatCompletion(client, {

@@ -1,17 +1,11 @@
-import { type APIPromise, createClient, NotFoundError } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest'
+import { type APIPromise, NotFoundError } from '@acme/openai-core'
+import { expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import { retrieveChatCompletion } from './retrieve-chat-completion'
 import type { ChatCompletion } from './types/chat-completion'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
+useMockClient()
 
 it('gets a stored completion by id, with its metadata', async () => {
   const created = await createChatCompletion(client, {

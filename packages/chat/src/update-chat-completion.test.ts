@@ -1,18 +1,12 @@
-import { type APIPromise, createClient } from '@acme/openai-core'
-import { type MockServer, startMockServer } from '@acme/openai-mock'
-import { afterAll, beforeAll, expect, expectTypeOf, it } from 'vitest'
+import type { APIPromise } from '@acme/openai-core'
+import { expect, expectTypeOf, it } from 'vitest'
+import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createChatCompletion } from './create-chat-completion'
 import type { ChatCompletion } from './types/chat-completion'
 import type { ChatCompletionUpdateParams } from './types/stored-chat-completions'
 import { updateChatCompletion } from './update-chat-completion'
 
-let mock: MockServer
-let client: ReturnType<typeof createClient>
-beforeAll(async () => {
-  mock = await startMockServer()
-  client = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
-})
-afterAll(() => mock.close())
+useMockClient()
 
 it('replaces the metadata of a stored completion', async () => {
   const { id } = await createChatCompletion(client, {
