@@ -1,27 +1,25 @@
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const src = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.url))
+const packages = fileURLToPath(new URL('./packages/', import.meta.url))
 
 // Tests import the packages by name; point the names at the sources so no build is needed to test.
+// `@acme/openai-<dir>` is `packages/<dir>/src/index.ts` (the mock server's folder is `mock-server`); a subpath
+// `<dir>/<sub>` is `src/<sub>/index.ts`, else `src/<sub>-entry.ts`. A new package or subpath needs no entry here.
+function sourceOf(id: string): string | undefined {
+  const match = /^@acme\/openai-([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(id)
+  if (!match) return undefined
+  const dir = match[1] === 'mock' ? 'mock-server' : match[1]
+  const sub = match[2]
+  const candidates = sub
+    ? [`${dir}/src/${sub}/index.ts`, `${dir}/src/${sub}-entry.ts`, `${dir}/src/${sub}.ts`]
+    : [`${dir}/src/index.ts`]
+  return candidates.map((c) => packages + c).find((file) => existsSync(file))
+}
+
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@acme\/openai-core\/stream$/, replacement: src('core/src/stream-entry.ts') },
-      { find: /^@acme\/openai-core$/, replacement: src('core/src/index.ts') },
-      { find: /^@acme\/openai-mock$/, replacement: src('mock-server/src/index.ts') },
-      { find: /^@acme\/openai-responses\/zod$/, replacement: src('responses/src/zod/index.ts') },
-      { find: /^@acme\/openai-responses$/, replacement: src('responses/src/index.ts') },
-      { find: /^@acme\/openai-chat\/zod$/, replacement: src('chat/src/zod/index.ts') },
-      { find: /^@acme\/openai-chat$/, replacement: src('chat/src/index.ts') },
-      { find: /^@acme\/openai-files\/node$/, replacement: src('files/src/node/index.ts') },
-      { find: /^@acme\/openai-files$/, replacement: src('files/src/index.ts') },
-      { find: /^@acme\/openai-realtime$/, replacement: src('realtime/src/index.ts') },
-      { find: /^@acme\/openai-webhooks$/, replacement: src('webhooks/src/index.ts') },
-      { find: /^@acme\/openai-auth-workload\/node$/, replacement: src('auth-workload/src/node/index.ts') },
-      { find: /^@acme\/openai-auth-workload$/, replacement: src('auth-workload/src/index.ts') },
-    ],
-  },
+  plugins: [{ name: 'acme-sources', enforce: 'pre', resolveId: (id) => sourceOf(id) }],
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
