@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   server = await startMockServer(command.options)
-  console.log(`openai-mock listening on ${server.url}`)
+  // The lines a user pastes into a shell or a .env file; the API lives under /v1, and the mock takes any key.
+  console.log(
+    `openai-mock listening on ${server.url}\n\nPoint a client at it (shell or .env):\n\n` +
+      `OPENAI_BASE_URL=${server.baseURL}\nOPENAI_API_KEY=anything\n`,
+  )
 }
 
 main().catch((error: Error) => {

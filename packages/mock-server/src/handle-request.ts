@@ -10,6 +10,7 @@ import { readBody, splitTarget, toRecordedRequest } from './record-request'
 import { sendError } from './reply'
 import { decodeParams, findRoute, type Route } from './route'
 import { refuseIssuedAccessToken } from './routes/issued-access-tokens'
+import { unknownRouteMessage } from './unknown-route'
 
 /** How one server handles requests. */
 export interface HandlerConfig {
@@ -56,14 +57,9 @@ async function route(req: IncomingMessage, res: ServerResponse, config: HandlerC
 
   const found = findRoute(config.routes, request.method, request.path)
   if (!found) {
-    return sendError(
-      res,
-      404,
-      `Invalid URL (${request.method} ${request.path}): the mock server has no such route.`,
-      {
-        code: 'unknown_url',
-      },
-    )
+    return sendError(res, 404, unknownRouteMessage(request.method, request.path, req.headers.host), {
+      code: 'unknown_url',
+    })
   }
   const params = decodeParams(found.params)
   if (!params) return sendError(res, 400, `Malformed percent-encoding in the path ${request.path}.`)

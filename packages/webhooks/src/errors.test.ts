@@ -30,6 +30,12 @@ describe('InvalidWebhookSignatureError', () => {
     expect(String(error)).toBe('InvalidWebhookSignatureError: Webhook timestamp is too old')
   })
 
+  test('keeps its own class name once bundled (no `_InvalidWebhookSignatureError` in traces)', async () => {
+    const copy = await loadCommonJsCopy()
+    expect(copy.InvalidWebhookSignatureError.name).toBe('InvalidWebhookSignatureError')
+    expect(new copy.InvalidWebhookSignatureError('x').constructor.name).toBe('InvalidWebhookSignatureError')
+  })
+
   test('keeps its brand out of enumeration and JSON', () => {
     const error = new InvalidWebhookSignatureError('x')
     expect(Object.keys(error)).toEqual(['name'])

@@ -16,8 +16,10 @@ export class InvalidWebhookSignatureError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    // A subclass keeps ordinary prototype semantics; only the base class answers by brand.
-    if (this !== InvalidWebhookSignatureError) return Function.prototype[Symbol.hasInstance].call(this, value)
+    // A subclass keeps ordinary prototype semantics; only the base class (whose parent is Error) answers by brand.
+    // Not `this !== InvalidWebhookSignatureError`: a class body naming itself makes the bundler emit
+    // `class _InvalidWebhookSignatureError`, the name stack traces and inspectors then show.
+    if (Object.getPrototypeOf(this) !== Error) return Function.prototype[Symbol.hasInstance].call(this, value)
     return typeof value === 'object' && value !== null && (value as any)[Symbol.for(BRAND)] === true
   }
 }
