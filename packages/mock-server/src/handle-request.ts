@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { applyFault } from './apply-fault'
 import { hasBearerToken, sendInvalidApiKey } from './auth'
+import { azureRequest, azureToV1 } from './azure/azure-request'
 import { CONTROL_PREFIX, handleControlRoute } from './control-routes'
 import { answerPreflight, setCorsHeaders } from './cors'
 import { takeFault } from './faults'
@@ -44,8 +45,8 @@ async function route(req: IncomingMessage, res: ServerResponse, config: HandlerC
   res.setHeader('x-request-id', `req_${randomUUID().replaceAll('-', '')}`)
   const signal = requestSignal(res, state.closing)
   // Upload routes read their (possibly huge) body as a stream; the record then holds only what they keep of it.
-  const streamed = findRoute(config.routes, (req.method ?? 'GET').toUpperCase(), target.path)?.route
-    .streamBody
+  const routePath = azureToV1(target.path)?.path ?? target.path
+  const streamed = findRoute(config.routes, (req.method ?? 'GET').toUpperCase(), routePath)?.route.streamBody
   const request = toRecordedRequest(req, streamed ? new Uint8Array(0) : await readBody(req))
   recordRequest(state, request)
 
@@ -55,15 +56,18 @@ async function route(req: IncomingMessage, res: ServerResponse, config: HandlerC
     return sendInvalidApiKey(res)
   if (config.requireAuth && isV1(request.path) && refuseIssuedAccessToken(state, request, res)) return
 
-  const found = findRoute(config.routes, request.method, request.path)
+  // Azure's `/openai/...` shape: its own auth and api-version checks, then the `/v1` route (the record keeps the path).
+  const routed = azureRequest(request, res, config.requireAuth)
+  if (!routed) return
+  const found = findRoute(config.routes, routed.method, routed.path)
   if (!found) {
-    return sendError(res, 404, unknownRouteMessage(request.method, request.path, req.headers.host), {
+    return sendError(res, 404, unknownRouteMessage(request.method, routed.path, req.headers.host), {
       code: 'unknown_url',
     })
   }
   const params = decodeParams(found.params)
   if (!params) return sendError(res, 400, `Malformed percent-encoding in the path ${request.path}.`)
-  await found.route.handle({ req, res, request, params, state, signal })
+  await found.route.handle({ req, res, request: routed, params, state, signal })
 }
 
 /** Handles one request: CORS, control routes, recording, faults, auth, then the matching route. */

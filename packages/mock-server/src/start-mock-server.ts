@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { azureUpgrade } from './azure/azure-upgrade'
 import { enqueueFaults } from './faults'
 import { handleRequest } from './handle-request'
 import { createMockState, resetMockState } from './mock-state'
@@ -23,7 +24,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const server = createServer((req, res) => {
     void handleRequest(req, res, { state, routes, requireAuth })
   })
-  server.on('upgrade', createRealtimeUpgradeHandler(state, { requireAuth }))
+  server.on('upgrade', azureUpgrade(createRealtimeUpgradeHandler(state, { requireAuth })))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -37,4 +37,19 @@ describe('realtimeURL', () => {
       "The client's baseURL must use http(s) or ws(s) to derive the realtime socket URL, got ftp:",
     )
   })
+
+  it("passes the URL through the client's options.realtimeURL rewrite, which gets the client", () => {
+    const seen: unknown[] = []
+    const realtimeURL = (u: URL, c: unknown) => {
+      seen.push(c)
+      u.pathname = '/other/realtime'
+      return u
+    }
+    expect(url('https://x.example/v1', { model: 'm' }, { realtimeURL })).toBe(
+      'wss://x.example/other/realtime?model=m',
+    )
+    expect(seen).toMatchObject([{ baseURL: 'https://x.example/v1' }])
+    expect(() => url('https://x/v1', {}, { realtimeURL })).toThrow('Pass exactly one of')
+    expect(seen).toHaveLength(1)
+  })
 })

@@ -3,11 +3,18 @@ import { type Client, OpenAIError, stringifyQuery } from '@acme/openai-core'
 /** What the socket attaches to: a new model session, an existing call (sideband), or transcription only. */
 export type RealtimeTarget = { model: string } | { callId: string } | { intent: 'transcription' }
 
+/**
+ * A client's own rule for its socket URL (a cloud whose realtime path differs, such as Azure's), carried in
+ * `client.options.realtimeURL`: it gets the URL built the usual way and returns the one to open.
+ */
+export type RealtimeURLRewrite = (url: URL, client: Client) => URL | string
+
 const TARGET_KEYS = ['model', 'call_id', 'intent']
 
 /**
  * The socket URL: the client's `baseURL` + `/realtime`, `http` -> `ws` and `https` -> `wss`, with exactly one of
- * `model`, `call_id` or `intent` in the query (after the client's `defaultQuery` and the call's `query`).
+ * `model`, `call_id` or `intent` in the query (after the client's `defaultQuery` and the call's `query`), then
+ * through the client's `options.realtimeURL` rewrite when it has one.
  */
 export function realtimeURL(client: Client, target: RealtimeTarget, query?: Record<string, unknown>): string {
   const t = (target ?? {}) as { model?: unknown; callId?: unknown; intent?: unknown }
@@ -43,5 +50,7 @@ export function realtimeURL(client: Client, target: RealtimeTarget, query?: Reco
   const extra = stringifyQuery({ ...client.defaultQuery, ...query, ...own })
   const search = base.search ? `${base.search}&${extra}` : `?${extra}`
   base.search = ''
-  return `${base.href}${search}`
+  const href = `${base.href}${search}`
+  const rewrite = (client.options as { realtimeURL?: RealtimeURLRewrite }).realtimeURL
+  return rewrite ? String(rewrite(new URL(href), client)) : href
 }

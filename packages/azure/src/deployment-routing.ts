@@ -1,0 +1,52 @@
+import { type CallInterceptor, path } from '@acme/openai-core'
+
+/** The endpoints Azure serves per deployment: a POST to one of them goes to `/deployments/<name>/<path>`. */
+export const DEPLOYMENT_PATHS: ReadonlySet<string> = new Set([
+  '/completions',
+  '/chat/completions',
+  '/embeddings',
+  '/audio/transcriptions',
+  '/audio/translations',
+  '/audio/speech',
+  '/images/generations',
+  '/images/edits',
+  '/batches',
+])
+
+/** The `model` the caller passed: the JSON body's, or the multipart form's field. */
+function modelOf(body: unknown): unknown {
+  if (typeof FormData !== 'undefined' && body instanceof FormData) return body.get('model') ?? undefined
+  return body && typeof body === 'object' ? (body as { model?: unknown }).model : undefined
+}
+
+/** Whether the base URL already routes through a `deployments` path segment (then nothing is inserted). */
+export function namesDeployment(baseURL: string): boolean {
+  try {
+    return new URL(baseURL).pathname.split('/').includes('deployments')
+  } catch {
+    return false
+  }
+}
+
+/**
+ * An interceptor that routes model calls to a deployment, as Azure's versioned API wants: POSTs to
+ * `DEPLOYMENT_PATHS` go to `/deployments/<deployment or the body's model>/<path>`. The name is one percent-encoded
+ * segment (`../../admin` stays inside it); other calls, and clients whose base URL names a deployment, pass as they are.
+ */
+// @__NO_SIDE_EFFECTS__
+export function routeToDeployment(deployment?: string): CallInterceptor {
+  return (call, next) => {
+    const spec = call.spec
+    if (
+      spec.method === 'post' &&
+      spec.body !== undefined &&
+      DEPLOYMENT_PATHS.has(spec.path) &&
+      !namesDeployment(call.client.baseURL)
+    ) {
+      const name = deployment || modelOf(spec.body)
+      if (typeof name === 'string' && name)
+        call.spec = { ...spec, path: path`/deployments/${name}` + spec.path }
+    }
+    return next()
+  }
+}

@@ -1,0 +1,5 @@
+export type { AzureADTokenProvider, AzureApiKey } from './azure-auth'
+export { type AzureClientOptions, azureClient } from './azure-client'
+export { azureRealtimeURL } from './azure-realtime-url'
+export { DEPLOYMENT_PATHS, routeToDeployment } from './deployment-routing'
+export { keepKeyOnOrigin } from './key-redirects'
