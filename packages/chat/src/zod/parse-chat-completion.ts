@@ -1,4 +1,11 @@
-import { type APIPromise, type Client, mapAPIPromise, type RequestOptions, request } from '@acme/openai-core'
+import {
+  _assertClient,
+  type APIPromise,
+  type Client,
+  mapAPIPromise,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
 import { helperMethodHeader } from '../helper-method-header'
 import { parseCompletion, validateInputTools } from '../structured-output'
 import type { ChatCompletion } from '../types/chat-completion'
@@ -25,10 +32,12 @@ export function parseChatCompletion<Params extends ChatCompletionCreateParamsNon
   params: Params,
   options?: RequestOptions,
 ): APIPromise<ParsedChatCompletion<ExtractParsedContent<Params>>> {
+  _assertClient(client, 'parseChatCompletion')
   validateInputTools(params.tools)
   const completion = request<ChatCompletion>(client, {
     ...options,
     method: 'post',
+    operation: 'parseChatCompletion',
     path: '/chat/completions',
     body: params,
     operationHeaders: helperMethodHeader(client, 'chat.completions.parse'),

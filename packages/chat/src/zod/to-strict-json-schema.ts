@@ -59,7 +59,13 @@ function strictify(schema: unknown, path: string): void {
  * cannot be expressed and is refused with an error that names it.
  */
 export function toStrictJSONSchema(schema: $ZodType): Record<string, unknown> {
-  const json = toJSONSchema(schema, { target: 'draft-07' }) as Schema
+  // A zod 3 classic schema has no `_zod` internals; say which import works on zod 3.25 and zod 4 alike.
+  if (!isObject(schema) || !('_zod' in schema))
+    throw new OpenAIError(
+      `Structured outputs need a zod 4 schema. On zod 3.25 write import { z } from 'zod/v4' (the classic 'zod' entry of zod 3 is not supported).`,
+    )
+  // 'draft-7', not 'draft-07': zod 3.25's zod/v4 knows only the former (zod 4 accepts both).
+  const json = toJSONSchema(schema, { target: 'draft-7' }) as Schema
   strictify(json, '')
   if (json.type !== 'object')
     throw new OpenAIError(

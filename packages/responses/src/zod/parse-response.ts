@@ -1,4 +1,5 @@
 import {
+  _assertClient,
   type APIPromise,
   type Client,
   mapAPIPromise,
@@ -29,6 +30,7 @@ export function parseResponse<P extends ResponseCreateParamsNonStreaming>(
   params: P,
   options?: RequestOptions,
 ): APIPromise<ParsedResponse<ParsedOutput<P>, ParsedTools<P>>> {
+  _assertClient(client, 'parseResponse')
   if ((params as { stream?: unknown }).stream)
     throw new OpenAIError(
       'parseResponse does not stream; use streamParsedResponse for a streamed response with parsed output.',

@@ -1,4 +1,4 @@
-import type { Client, RequestOptions } from '@acme/openai-core'
+import { _assertClient, type Client, type RequestOptions } from '@acme/openai-core'
 import type { ResponseStreamEvent } from '../generated/types'
 import {
   type ResponseStream,
@@ -58,6 +58,7 @@ export function streamParsedResponse<P extends ParsedResponseStreamParams>(
   params: P,
   options?: RequestOptions,
 ): ParsedResponseStream<ParsedOutput<P>, ParsedTools<P>> {
+  _assertClient(client, 'streamParsedResponse')
   // A resume sends no body: `text` and `tools` stay here for parsing.
   const stream = streamResponse(
     client,

@@ -1,4 +1,5 @@
 import { OpenAIError } from '@acme/openai-core'
+import { type $ZodType, toJSONSchema } from 'zod/v4/core'
 
 type Schema = Record<string, any>
 
@@ -45,4 +46,17 @@ export function _toStrictJsonSchema(schema: Schema, path = '#'): Schema {
   if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items))
     _toStrictJsonSchema(schema.items, `${path}/items`)
   return schema
+}
+
+/**
+ * The strict JSON Schema (draft 7) of a zod schema. Refuses a zod 3 classic schema (`import { z } from 'zod'` on
+ * zod 3), which has no `_zod` internals, with the import that works on zod 3.25 and zod 4 alike.
+ * @internal
+ */
+export function _zodToStrictJsonSchema(schema: $ZodType, caller: string): Schema {
+  if (typeof schema !== 'object' || schema === null || !('_zod' in schema))
+    throw new OpenAIError(
+      `${caller} needs a zod 4 schema. On zod 3.25 write import { z } from 'zod/v4' (the classic 'zod' entry of zod 3 is not supported).`,
+    )
+  return _toStrictJsonSchema(toJSONSchema(schema, { target: 'draft-7' }) as Schema)
 }

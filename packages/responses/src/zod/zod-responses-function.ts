@@ -1,8 +1,8 @@
 import { OpenAIError } from '@acme/openai-core'
-import { type $ZodType, type output, parse, toJSONSchema } from 'zod/v4/core'
+import { type $ZodType, type output, parse } from 'zod/v4/core'
 import type { FunctionTool } from '../generated/types'
 import { ResponseParseError } from './parse-errors'
-import { _toStrictJsonSchema } from './strict-json-schema'
+import { _zodToStrictJsonSchema } from './strict-json-schema'
 
 /** What `zodResponsesFunction` takes: the function's name, the zod 4 schema of its arguments, and optional extras. */
 export interface ZodResponsesFunctionOptions<Parameters extends $ZodType, Name extends string> {
@@ -41,7 +41,7 @@ export function zodResponsesFunction<Parameters extends $ZodType, const Name ext
   options: ZodResponsesFunctionOptions<Parameters, Name>,
 ): AutoParseableResponseTool<output<Parameters>, Name> {
   const { name, parameters } = options
-  const schema = _toStrictJsonSchema(toJSONSchema(parameters, { target: 'draft-7' }) as Record<string, any>)
+  const schema = _zodToStrictJsonSchema(parameters, 'zodResponsesFunction')
   if (schema.type !== 'object' || schema.anyOf)
     throw new OpenAIError(
       `zodResponsesFunction needs an object schema for the ${name} parameters (strict function tools), got ${schema.type ?? 'a union'}. Wrap it: z.object({ value: schema }).`,

@@ -1,8 +1,8 @@
 import { OpenAIError } from '@acme/openai-core'
-import { type $ZodType, type output, parse, toJSONSchema } from 'zod/v4/core'
+import { type $ZodType, type output, parse } from 'zod/v4/core'
 import type { TextResponseFormatJsonSchema } from '../generated/types'
 import { ResponseParseError } from './parse-errors'
-import { _toStrictJsonSchema } from './strict-json-schema'
+import { _zodToStrictJsonSchema } from './strict-json-schema'
 
 /** A `json_schema` text format that also knows how to parse and validate the model's output. */
 export interface AutoParseableTextFormat<T> extends TextResponseFormatJsonSchema {
@@ -27,7 +27,7 @@ export function zodTextFormat<S extends $ZodType>(
   name: string,
   props?: Omit<TextResponseFormatJsonSchema, 'type' | 'name' | 'schema' | 'strict'>,
 ): AutoParseableTextFormat<output<S>> {
-  const jsonSchema = _toStrictJsonSchema(toJSONSchema(schema, { target: 'draft-7' }) as Record<string, any>)
+  const jsonSchema = _zodToStrictJsonSchema(schema, 'zodTextFormat')
   if (jsonSchema.type !== 'object' || jsonSchema.anyOf)
     throw new OpenAIError(
       `zodTextFormat needs an object schema at the root (strict structured outputs), got ${jsonSchema.type ?? 'a union'}. Wrap it: z.object({ value: schema }).`,
