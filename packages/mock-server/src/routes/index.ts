@@ -2,6 +2,7 @@ import type { Route } from '../route'
 import { chatCompletionsRoutes } from './chat-completions'
 import { cloudMetadataRoutes } from './cloud-metadata'
 import { echoRoutes } from './echo'
+import { everydayRoutes } from './everyday'
 import { filesRoutes } from './files'
 import { itemsRoutes } from './items'
 import { modelsRoutes } from './models'
@@ -28,4 +29,5 @@ export const routes: readonly Route[] = [
   ...uploadsRoutes,
   ...realtimeRoutes,
   ...realtimeCallsRoutes,
+  ...everydayRoutes,
 ]

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { sendCursorList } from '../cursor-list'
+import { addResponseToConversation, conversationOf } from '../everyday/conversations'
 import { isTriggerError } from '../generate/reply-text'
 import { nextId, storeFor } from '../mock-state'
 import { queryValue } from '../query-value'
@@ -73,7 +74,10 @@ export async function createResponse(ctx: RouteContext): Promise<void> {
       code: 'previous_response_not_found',
     })
   }
+  const conversation = conversationOf(ctx, body)
+  if (conversation === undefined) return
   const built = buildResponse(body, (prefix) => nextId(state, prefix))
+  if (conversation) addResponseToConversation(ctx, conversation, built)
   const stream = body.stream === true
   const failMidway = stream && isTriggerError(replySource(built.inputItems).source)
   const events = responseEvents(built, failMidway)
