@@ -1,0 +1,17 @@
+import { type Span, SpanStatusCode } from '@opentelemetry/api'
+
+/**
+ * The error's class name (`RateLimitError`, `APIConnectionError`), the low-cardinality `error.type` the official
+ * instrumentation records. Core's errors carry it as `name`, which survives minification; class names may not.
+ */
+export function errorType(error: unknown): string {
+  const e = error as any
+  return (typeof e?.name === 'string' && e.name) || e?.constructor?.name || 'Error'
+}
+
+/** Marks the span failed with the error's message and type, and ends it. */
+export function failSpan(span: Span, error: unknown, type: string): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, message: (error as any)?.message })
+  span.setAttribute('error.type', type)
+  span.end()
+}
