@@ -15,8 +15,11 @@ export function azureUpgrade(listener: UpgradeListener): UpgradeListener {
     const mapped = azureToV1(path)
     if (mapped) {
       const key = req.headers['api-key']
-      if (typeof key === 'string' && key.trim() && !req.headers.authorization)
+      if (typeof key === 'string' && key.trim() && !req.headers.authorization) {
+        // Both views of the headers, as the listener reads `headersDistinct`.
         req.headers.authorization = `Bearer ${key.trim()}`
+        req.headersDistinct.authorization = [req.headers.authorization]
+      }
       req.url = mapped.path + search
     }
     listener(req, socket, head)

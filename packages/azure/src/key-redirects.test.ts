@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { APIError, request } from '@acme/openai-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { azureClient } from './azure-client'
+
+interface Seen {
+  method: string
+  url: string
+  headers: IncomingMessage['headers']
+}
+
+/** A server that records requests and redirects `/to/<status>/<where>` to `<where>` (an absolute URL or a path). */
+async function recordingServer(seen: Seen[]): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers })
+    req.resume()
+    const redirect = /^\/openai\/to\/(\d+)\/(.+?)(\?|$)/.exec(req.url!)
+    if (redirect) {
+      res.writeHead(Number(redirect[1]), { location: decodeURIComponent(redirect[2]) }).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+const azureSeen: Seen[] = []
+const elsewhereSeen: Seen[] = []
+let azure: { server: Server; url: string }
+let elsewhere: { server: Server; url: string }
+beforeAll(async () => {
+  azure = await recordingServer(azureSeen)
+  elsewhere = await recordingServer(elsewhereSeen)
+})
+afterAll(() => {
+  azure.server.close()
+  elsewhere.server.close()
+})
+beforeEach(() => {
+  azureSeen.length = 0
+  elsewhereSeen.length = 0
+})
+
+const keyClient = () =>
+  azureClient({ endpoint: azure.url, apiVersion: 'v', apiKey: 'secret-key', maxRetries: 0 })
+const to = (status: number, where: string) => `/to/${status}/${encodeURIComponent(where)}`
+
+describe('api-key requests and redirects', () => {
+  it('do not follow a redirect to another origin: the 3xx comes back as an APIError', async () => {
+    const error = await request(keyClient(), {
+      method: 'get',
+      path: to(302, `${elsewhere.url}/steal`),
+    }).catch((e) => e)
+    expect(error).toBeInstanceOf(APIError)
+    expect(error.status).toBe(302)
+    expect(elsewhereSeen).toEqual([])
+  })
+
+  it('follow redirects within the origin, with the key, the method and the body of a 307', async () => {
+    const result = await request(keyClient(), {
+      method: 'post',
+      path: to(307, '/openai/moved'),
+      body: { a: 1 },
+    })
+    expect(result).toEqual({ ok: true })
+    expect(azureSeen.map((s) => [s.method, s.url.split('?')[0], s.headers['api-key']])).toEqual([
+      ['POST', `/openai${to(307, '/openai/moved')}`, 'secret-key'],
+      ['POST', '/openai/moved', 'secret-key'],
+    ])
+  })
+
+  it('turn a POST answered 303 into a GET without a body, as fetch does', async () => {
+    await request(keyClient(), { method: 'post', path: to(303, '/openai/result'), body: { a: 1 } })
+    expect(azureSeen[1]).toMatchObject({ method: 'GET', url: '/openai/result' })
+    expect(azureSeen[1].headers['content-type']).toBeUndefined()
+  })
+
+  it('stop at a same-origin hop that leads elsewhere', async () => {
+    const hop = to(302, `${elsewhere.url}/steal`)
+    const error = await request(keyClient(), { method: 'get', path: to(302, `/openai${hop}`) }).catch(
+      (e) => e,
+    )
+    expect(error.status).toBe(302)
+    expect(azureSeen).toHaveLength(2)
+    expect(elsewhereSeen).toEqual([])
+  })
+
+  it('leave requests without api-key to fetch', async () => {
+    const client = azureClient({
+      endpoint: azure.url,
+      apiVersion: 'v',
+      azureADTokenProvider: () => 'tok',
+      maxRetries: 0,
+    })
+    await request(client, { method: 'get', path: to(302, `${elsewhere.url}/fine`) })
+    expect(elsewhereSeen).toHaveLength(1)
+    expect(elsewhereSeen[0].headers['api-key']).toBeUndefined()
+  })
+})
