@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
+import { checkFirstInstall } from './check-first-install.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -276,7 +277,7 @@ async function checkPackage(pkg, outDir) {
 }
 
 /** A read-only npm registry on 127.0.0.1 that knows only our tarballs; any other name is a 404, so npm fails. */
-async function startLocalRegistry(packed) {
+export async function startLocalRegistry(packed) {
   const byName = new Map(packed.map((p) => [p.manifest.name, p]))
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1')
@@ -435,6 +436,19 @@ async function checkInstalls(results, workDir) {
   return installs
 }
 
+/** The README's install line and first example with npm, pnpm, yarn and bun (needs core and responses packed). */
+async function checkFirstSteps(results, workDir) {
+  const packed = results.filter((r) => r.manifest && r.tarball)
+  const names = new Set(packed.map((p) => p.manifest.name))
+  if (!names.has('@acme/openai-core') || !names.has('@acme/openai-responses')) return []
+  const registry = await startLocalRegistry(packed)
+  try {
+    return await checkFirstInstall({ registry: registry.url, workDir })
+  } finally {
+    registry.close()
+  }
+}
+
 function kb(bytes) {
   return bytes === undefined ? '-' : `${(bytes / 1024).toFixed(1)} kB`
 }
@@ -482,6 +496,7 @@ async function main() {
     for (const r of results)
       if (buildFailures.has(r.name)) r.problems.unshift('does not build (see the turbo output above)')
     const installs = await checkInstalls(results, workDir)
+    const firstInstall = await checkFirstSteps(results, workDir)
 
     console.log('\nPackages (pnpm pack output; publint --strict; attw node10, node16 CJS/ESM, bundler)\n')
     printTable(
@@ -510,11 +525,27 @@ async function main() {
       ]),
     )
 
+    if (firstInstall.length) {
+      console.log(
+        "\nThe root README's install line and first example, per package manager (fresh app, packed tarballs)\n",
+      )
+      printTable(
+        ['manager', 'installed', 'example printed', 'result'],
+        firstInstall.map((r) => [
+          r.manager,
+          r.installed ? r.installed.join(' + ') : '-',
+          r.output ? JSON.stringify(r.output.slice(0, 40)) : '-',
+          r.problems.length ? 'FAIL' : 'ok',
+        ]),
+      )
+    }
+
     const notes = results.flatMap((r) => r.notes.map((n) => `${r.name}: ${n}`))
     if (notes.length) console.log(`\n${notes.join('\n')}`)
     const problems = [
       ...results.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)),
       ...installs.flatMap((i) => i.problems.map((p) => `${i.name}: ${p}`)),
+      ...firstInstall.flatMap((r) => r.problems.map((p) => `first steps with ${r.manager}: ${p}`)),
     ]
     if (args.includes('--json')) {
       const strip = ({ tarball, manifest, ...rest }) => ({
