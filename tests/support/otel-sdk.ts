@@ -51,7 +51,7 @@ export function telemetrySink(): TelemetrySink {
             name: m.descriptor.name,
             description: m.descriptor.description,
             unit: m.descriptor.unit,
-            type: m.descriptor.type,
+            type: (m.descriptor as any).type,
             attributes: normalise(p.attributes),
             count: p.value.count,
             boundaries: p.value.buckets.boundaries,
