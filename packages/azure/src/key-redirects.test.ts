@@ -52,7 +52,7 @@ describe('api-key requests and redirects', () => {
     const error = await request(keyClient(), {
       method: 'get',
       path: to(302, `${elsewhere.url}/steal`),
-    }).catch((e) => e)
+    }).catch((e: any) => e)
     expect(error).toBeInstanceOf(APIError)
     expect(error.status).toBe(302)
     expect(elsewhereSeen).toEqual([])
