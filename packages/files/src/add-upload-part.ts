@@ -1,8 +1,7 @@
 import { type APIPromise, type Client, path, type RequestOptions, toAPIPromise } from '@acme/openai-core'
+import { sendMultipart, type Uploadable } from '@acme/openai-core/multipart'
 import { MAX_PART_BYTES } from './limits'
-import { sendMultipart } from './multipart-request'
 import type { UploadPart } from './types'
-import type { Uploadable } from './uploadable'
 
 /** Body of `addUploadPart`. */
 export interface UploadPartCreateParams {
@@ -28,8 +27,9 @@ export function addUploadPart(
       return sendMultipart<UploadPart>(
         client,
         {
+          operation: 'addUploadPart',
           path: path`/uploads/${uploadId}/parts`,
-          field: 'data',
+          files: ['data'],
           params: { ...params },
           limit: MAX_PART_BYTES,
           tooLarge: (_name, size) =>

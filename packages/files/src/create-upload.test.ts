@@ -1,4 +1,5 @@
 import { BadRequestError, createClient } from '@acme/openai-core'
+import { toFile } from '@acme/openai-core/multipart'
 import { startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addUploadPart } from './add-upload-part'
@@ -7,7 +8,6 @@ import { completeUpload } from './complete-upload'
 import { createUpload } from './create-upload'
 import { FileTooLargeError } from './errors'
 import { MAX_PART_BYTES } from './limits'
-import { toFile } from './to-file'
 
 let mock: Awaited<ReturnType<typeof startMockServer>>
 let client: ReturnType<typeof createClient>

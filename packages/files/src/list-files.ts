@@ -1,5 +1,4 @@
 import { type Client, type PagePromise, type RequestOptions, requestPage } from '@acme/openai-core'
-import { withQuery } from './request-options'
 import type { FileListParams, FileObject } from './types'
 
 /**
@@ -15,7 +14,13 @@ export function listFiles(
 ): PagePromise<FileObject> {
   return requestPage<FileObject>(
     client,
-    { ...withQuery({ ...params }, options), method: 'get', path: '/files' },
+    {
+      ...options,
+      method: 'get',
+      operation: 'listFiles',
+      path: '/files',
+      query: { ...params, ...options?.query },
+    },
     'cursor',
   )
 }

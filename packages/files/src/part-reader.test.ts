@@ -1,7 +1,7 @@
+import type { StreamingFile } from '@acme/openai-core/multipart'
+import { toFile } from '@acme/openai-core/multipart'
 import { describe, expect, test } from 'vitest'
 import { blobParts, streamParts } from './part-reader'
-import { toFile } from './to-file'
-import type { StreamingFile } from './uploadable'
 
 const streamOf = (chunks: string[], size?: number) => {
   async function* gen() {

@@ -1,5 +1,5 @@
+import type { StreamingFile } from '@acme/openai-core/multipart'
 import { InvalidUploadError } from './errors'
-import type { StreamingFile } from './uploadable'
 
 /** Hands out the parts of a file as Blobs, which core can resend when a part request is retried. */
 export interface PartReader {

@@ -1,12 +1,12 @@
 import { createClient, InternalServerError } from '@acme/openai-core'
+import type { Uploadable } from '@acme/openai-core/multipart'
+import { toFile } from '@acme/openai-core/multipart'
 import { startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { FileTooLargeError, InvalidUploadError } from './errors'
 import { MAX_FILE_BYTES } from './limits'
 import { retrieveFileContent } from './retrieve-file-content'
-import { toFile } from './to-file'
 import { uploadFile } from './upload-file'
-import type { Uploadable } from './uploadable'
 
 let mock: Awaited<ReturnType<typeof startMockServer>>
 let client: ReturnType<typeof createClient>

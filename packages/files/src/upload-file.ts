@@ -1,9 +1,8 @@
 import { type APIPromise, type Client, type RequestOptions, toAPIPromise } from '@acme/openai-core'
+import { sendMultipart, type Uploadable } from '@acme/openai-core/multipart'
 import { MAX_FILE_BYTES } from './limits'
-import { sendMultipart } from './multipart-request'
-import { requirePurpose } from './request-options'
+import { requirePurpose } from './require-purpose'
 import type { ExpiresAfter, FileObject, FilePurpose } from './types'
-import type { Uploadable } from './uploadable'
 
 /** Body of `uploadFile`. */
 export interface FileCreateParams {
@@ -31,8 +30,9 @@ export function uploadFile(
       return sendMultipart<FileObject>(
         client,
         {
+          operation: 'uploadFile',
           path: '/files',
-          field: 'file',
+          files: ['file'],
           params: { ...params },
           limit: MAX_FILE_BYTES,
           tooLarge: (name, size) =>

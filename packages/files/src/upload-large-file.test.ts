@@ -1,11 +1,11 @@
 import { APIUserAbortError, BadRequestError, createClient } from '@acme/openai-core'
+import { toFile } from '@acme/openai-core/multipart'
 import { startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { completeUpload } from './complete-upload'
 import { FileTooLargeError, InvalidUploadError } from './errors'
 import { MAX_UPLOAD_BYTES } from './limits'
 import { retrieveFileContent } from './retrieve-file-content'
-import { toFile } from './to-file'
 import { uploadLargeFile } from './upload-large-file'
 
 let mock: Awaited<ReturnType<typeof startMockServer>>

@@ -1,4 +1,5 @@
 import { APIUserAbortError, type Client, type RequestOptions } from '@acme/openai-core'
+import { isBlob, isStreamingFile, toFile, type Uploadable } from '@acme/openai-core/multipart'
 import { addUploadPart } from './add-upload-part'
 import { cancelUpload } from './cancel-upload'
 import { completeUpload } from './complete-upload'
@@ -6,10 +7,8 @@ import { createUpload } from './create-upload'
 import { FileTooLargeError, InvalidUploadError } from './errors'
 import { MAX_PART_BYTES, MAX_UPLOAD_BYTES } from './limits'
 import { blobParts, type PartReader, streamParts } from './part-reader'
-import { requirePurpose } from './request-options'
-import { toFile } from './to-file'
+import { requirePurpose } from './require-purpose'
 import type { ExpiresAfter, FilePurpose, Upload } from './types'
-import { isBlob, isStreamingFile, type Uploadable } from './uploadable'
 
 /** Params of `uploadLargeFile`. */
 export interface UploadLargeFileParams {

@@ -1,4 +1,10 @@
 export {
+  type FileFromPathOptions,
+  fileFromPath,
+  type NodeUploadable,
+  toFile,
+} from '@acme/openai-core/multipart-node'
+export {
   addUploadPart,
   type BinaryData,
   type ByteChunk,
@@ -35,7 +41,5 @@ export {
   type WaitForProcessingOptions,
   waitForProcessing,
 } from '../index'
-export { type FileFromPathOptions, fileFromPath } from './file-from-path'
-export { type NodeUploadable, toFile } from './to-file'
 export { type NodeFileCreateParams, uploadFile } from './upload-file'
 export { type NodeUploadLargeFileParams, uploadLargeFile } from './upload-large-file'

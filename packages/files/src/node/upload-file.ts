@@ -1,7 +1,7 @@
 import type { APIPromise, Client, RequestOptions } from '@acme/openai-core'
+import { type NodeUploadable, toFile } from '@acme/openai-core/multipart-node'
 import type { FileObject } from '../types'
 import { type FileCreateParams, uploadFile as uploadFileAnywhere } from '../upload-file'
-import { type NodeUploadable, toFile } from './to-file'
 
 /** `uploadFile` params for Node: `file` may also be a path string, a `file:` URL or an `fs.ReadStream`. */
 export interface NodeFileCreateParams extends Omit<FileCreateParams, 'file'> {

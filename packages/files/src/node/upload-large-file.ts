@@ -1,7 +1,7 @@
 import type { Client, RequestOptions } from '@acme/openai-core'
+import { type NodeUploadable, toFile } from '@acme/openai-core/multipart-node'
 import type { Upload } from '../types'
 import { type UploadLargeFileParams, uploadLargeFile as uploadLargeFileAnywhere } from '../upload-large-file'
-import { type NodeUploadable, toFile } from './to-file'
 
 /** `uploadLargeFile` params for Node: `file` may also be a path string, a `file:` URL or an `fs.ReadStream`. */
 export interface NodeUploadLargeFileParams extends Omit<UploadLargeFileParams, 'file'> {

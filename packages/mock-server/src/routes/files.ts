@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs'
-import { readFile, rm, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import type { MockState } from '../mock-state'
 import { nextId } from '../mock-state'
 import { queryValue } from '../query-value'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
-import { diskStore, storageDir } from './file-storage'
-import { multipartBoundary, type ReceivedForm, receiveMultipartForm } from './multipart-stream'
+import { diskStore } from './file-storage'
+import { readMultipartForm } from './multipart-form'
+import { type ReceivedForm, removeFormFiles } from './multipart-stream'
 
 /** A file as the Files API describes it. */
 export interface MockFileObject {
@@ -37,9 +38,6 @@ export const FILE_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'use
 
 /** The largest file `POST /v1/files` takes (512 MB). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024
-
-/** Request bodies up to this size are kept in the request record (bigger uploads are recorded empty). */
-export const KEEP_RAW_BYTES = 1024 * 1024
 
 const FILES = 'files'
 const now = () => Math.floor(Date.now() / 1000)
@@ -112,26 +110,14 @@ export async function addStoredFile(
 }
 
 /** `POST /v1/files`: a streamed multipart upload (`file`, `purpose`, `expires_after[anchor|seconds]`). */
-export async function createFile({ req, res, request, state }: RouteContext): Promise<void> {
-  const boundary = multipartBoundary(request.headers['content-type'])
-  if (!boundary)
-    return sendError(res, 400, 'Send the file as multipart/form-data (with a boundary).', { param: 'file' })
-  const form = await receiveMultipartForm(req, boundary, {
-    dir: storageDir(state),
-    maxFileBytes: MAX_FILE_BYTES,
-    keepRawBytes: KEEP_RAW_BYTES,
-  })
-  if (form.raw) {
-    request.body = new Uint8Array(form.raw)
-    request.text = form.raw.toString('utf8')
-  }
+export async function createFile(ctx: RouteContext): Promise<void> {
+  const { res, state } = ctx
+  const form = await readMultipartForm(ctx, { maxFileBytes: MAX_FILE_BYTES, param: 'file' })
+  if (!form) return
   const received = form.files.file
   const problem = createFileProblem(form)
-  if (problem) {
-    await removeFiles(Object.values(form.files))
-    return sendError(res, 400, problem.message, { param: problem.param })
-  }
-  await removeFiles(Object.entries(form.files).flatMap(([name, f]) => (name === 'file' ? [] : [f])))
+  await removeFormFiles(form, problem ? [] : [received!])
+  if (problem) return sendError(res, 400, problem.message, { param: problem.param })
   const seconds = form.fields['expires_after[seconds]']
   const file = await addStoredFile(state, {
     filename: received!.filename,
@@ -161,10 +147,6 @@ function createFileProblem(form: ReceivedForm): { message: string; param: string
     form.fields['expires_after[seconds]'],
   )
   return expires ? { message: expires, param: 'expires_after' } : null
-}
-
-async function removeFiles(files: readonly { path: string }[]): Promise<void> {
-  await Promise.all(files.map((f) => rm(f.path, { force: true })))
 }
 
 /** `GET /v1/files?purpose=&order=&limit=&after=`: cursor pagination, newest first by default. */

@@ -131,6 +131,8 @@ export interface ReceivedFile {
 export interface ReceivedForm {
   fields: Record<string, string>
   files: Record<string, ReceivedFile>
+  /** Every part in order, repeated names included (`image[]` twice), for routes that take several files. */
+  parts: { name: string; value: string | ReceivedFile }[]
   /** The whole body, kept only when it is at most `keepRawBytes`. */
   raw: Buffer | undefined
 }
@@ -156,11 +158,15 @@ export async function receiveMultipartForm(
       yield chunk
     }
   }
-  const form: ReceivedForm = { fields: {}, files: {}, raw: undefined }
+  const form: ReceivedForm = { fields: {}, files: {}, parts: [], raw: undefined }
   let text: { name: string; chunks: Buffer[]; bytes: number } | undefined
   let file: { info: ReceivedFile; out: ReturnType<typeof createWriteStream> } | undefined
   const finishPart = async () => {
-    if (text) form.fields[text.name] = Buffer.concat(text.chunks).toString('utf8')
+    if (text) {
+      const value = Buffer.concat(text.chunks).toString('utf8')
+      form.fields[text.name] = value
+      form.parts.push({ name: text.name, value })
+    }
     if (file) {
       file.out.end()
       await once(file.out, 'close')
@@ -177,8 +183,8 @@ export async function receiveMultipartForm(
         else {
           const path = join(options.dir, randomUUID())
           const info: ReceivedFile = { filename, contentType, path, bytes: 0, tooLarge: false }
-          await rm(form.files[name]?.path ?? path, { force: true })
           form.files[name] = info
+          form.parts.push({ name, value: info })
           file = { info, out: createWriteStream(path) }
         }
       } else if (text) {
@@ -198,9 +204,18 @@ export async function receiveMultipartForm(
       file.out.destroy()
       if (!file.out.closed) await once(file.out, 'close')
     }
-    await Promise.all(Object.values(form.files).map((f) => rm(f.path, { force: true })))
+    await removeFormFiles(form)
     throw error
   }
   if (rawChunks) form.raw = Buffer.concat(rawChunks)
   return form
+}
+
+/** Deletes the files a form wrote, except those in `keep`. */
+export async function removeFormFiles(form: ReceivedForm, keep: readonly ReceivedFile[] = []): Promise<void> {
+  await Promise.all(
+    form.parts.flatMap(({ value }) =>
+      typeof value === 'string' || keep.includes(value) ? [] : [rm(value.path, { force: true })],
+    ),
+  )
 }

@@ -7,14 +7,9 @@ import { type MockState, nextId, storeFor } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
 import { diskStore, storageDir } from './file-storage'
-import {
-  addStoredFile,
-  expiresAfterProblem,
-  FILE_PURPOSES,
-  KEEP_RAW_BYTES,
-  type MockFileObject,
-} from './files'
-import { multipartBoundary, receiveMultipartForm } from './multipart-stream'
+import { addStoredFile, expiresAfterProblem, FILE_PURPOSES, type MockFileObject } from './files'
+import { readMultipartForm } from './multipart-form'
+import { removeFormFiles } from './multipart-stream'
 
 /** An upload session as the Uploads API describes it. */
 export interface MockUpload {
@@ -111,23 +106,13 @@ function pendingUpload(ctx: RouteContext): StoredUpload | undefined {
 
 /** `POST /v1/uploads/:id/parts`: a streamed multipart body with one `data` file part (at most 64 MB). */
 export async function addUploadPart(ctx: RouteContext): Promise<void> {
-  const { req, res, request, state } = ctx
+  const { res, state } = ctx
   const upload = pendingUpload(ctx)?.upload
   if (!upload) return
-  const boundary = multipartBoundary(request.headers['content-type'])
-  if (!boundary) return sendError(res, 400, 'Send the part as multipart/form-data.', { param: 'data' })
-  const form = await receiveMultipartForm(req, boundary, {
-    dir: storageDir(state),
-    maxFileBytes: MAX_PART_BYTES,
-    keepRawBytes: KEEP_RAW_BYTES,
-  })
-  if (form.raw) {
-    request.body = new Uint8Array(form.raw)
-    request.text = form.raw.toString('utf8')
-  }
+  const form = await readMultipartForm(ctx, { maxFileBytes: MAX_PART_BYTES, param: 'data' })
+  if (!form) return
   const data = form.files.data
-  const extra = Object.entries(form.files).filter(([name]) => name !== 'data')
-  await Promise.all(extra.map(([, f]) => rm(f.path, { force: true })))
+  await removeFormFiles(form, data ? [data] : [])
   const problem = !data
     ? "Missing required parameter: 'data'."
     : data.tooLarge

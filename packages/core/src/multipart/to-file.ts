@@ -1,13 +1,4 @@
-import type { BinaryData, FileLike, Uploadable } from './uploadable'
-
-/** Overrides for `toFile()`. */
-export interface ToFileOptions {
-  /** MIME type; by default the input's own (a Blob's `type`, a Response's `content-type`), else `''`. */
-  type?: string
-  lastModified?: number
-  /** Byte count of a stream, when you know it (`uploadLargeFile` needs it). */
-  size?: number
-}
+import type { BinaryData, FileLike, ToFileOptions, Uploadable } from './types'
 
 /**
  * Normalises anything uploadable into a named file: a native `File` for data already in memory (a `File` that

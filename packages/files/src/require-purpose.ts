@@ -1,4 +1,3 @@
-import type { RequestOptions } from '@acme/openai-core'
 import { InvalidUploadError } from './errors'
 
 /** Refuses a missing or empty `purpose` before anything is sent (the API would answer 400 after the upload). */
@@ -8,12 +7,4 @@ export function requirePurpose(purpose: unknown): void {
       "Missing `purpose`: pass one such as 'fine-tune', 'batch', 'assistants' or 'user_data'.",
       'purpose',
     )
-}
-
-/** The per-call options with `query` merged after the operation's own query. */
-export function withQuery(
-  query: Record<string, unknown> | undefined,
-  options: RequestOptions | undefined,
-): RequestOptions & { query: Record<string, unknown> } {
-  return { ...options, query: { ...query, ...options?.query } }
 }

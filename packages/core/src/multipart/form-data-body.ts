@@ -1,11 +1,4 @@
-import type { StreamingFile } from './uploadable'
-
-/** A request body for a multipart upload, and the content type core must send with it (streams only). */
-export interface MultipartBody {
-  body: FormData | ReadableStream<Uint8Array>
-  /** `multipart/form-data; boundary=…` for a stream; `undefined` for `FormData` (fetch adds the boundary). */
-  contentType: string | undefined
-}
+import type { StreamingFile } from './types'
 
 /** The file name a part is sent with: the last segment of the file's name (no directories), if it has one. */
 export function fileNameOf(value: Blob | StreamingFile): string | undefined {

@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import { InvalidUploadError } from './errors'
 import { toFile } from './to-file'
-import { type FileLike, isStreamingFile, type StreamingFile } from './uploadable'
+import type { FileLike, StreamingFile } from './types'
+import { isStreamingFile } from './uploadable'
 
 const text = (file: FileLike) => new Response(file.stream()).text()
 
@@ -170,5 +171,39 @@ describe('toFile: tuples and bad inputs', () => {
     expectTypeOf(toFile(new Uint8Array(1))).resolves.toEqualTypeOf<File>()
     expectTypeOf(toFile(new Blob([]))).resolves.toEqualTypeOf<File>()
     expectTypeOf(toFile(new Blob([]).stream(), 'x')).resolves.toEqualTypeOf<File | StreamingFile>()
+  })
+})
+
+describe('toFile keeps what the input says about itself', () => {
+  test("a Blob or File's lastModified is kept, even for a File that is not this realm's File", async () => {
+    const file = new File(['abc'], 'a.txt', { lastModified: 1234 })
+    expect((await toFile(file, 'b.txt')).lastModified).toBe(1234)
+    expect((await toFile(['c.txt', file])).lastModified).toBe(1234)
+    const foreign = Object.assign(new Blob(['abc'], { type: 'text/plain' }), {
+      name: 'd.txt',
+      lastModified: 99,
+    })
+    const kept = await toFile(foreign)
+    expect([kept.name, kept.type, kept.lastModified]).toEqual(['d.txt', 'text/plain', 99])
+    expect((await toFile(foreign, 'e.txt', { lastModified: 7 })).lastModified).toBe(7)
+  })
+
+  test('an async iterable of Blobs gives the type of its first Blob when none is given', async () => {
+    async function* parts() {
+      yield new Blob(['{"a":1}\n'], { type: 'application/jsonl' })
+      yield new Blob(['{"b":2}\n'])
+    }
+    const file = await toFile(parts(), 'x.jsonl')
+    expect(file.type).toBe('application/jsonl')
+    expect(await new Response(file.stream()).text()).toBe('{"a":1}\n{"b":2}\n')
+    expect((await toFile(parts(), 'y.jsonl', { type: 'text/plain' })).type).toBe('text/plain')
+    async function* bytes() {
+      yield new Uint8Array([1, 2])
+    }
+    const plain = await toFile(bytes(), 'z.bin')
+    expect(plain.type).toBe('')
+    expect(new Uint8Array(await new Response(plain.stream()).arrayBuffer())).toEqual(new Uint8Array([1, 2]))
+    async function* empty() {}
+    expect(await new Response((await toFile(empty(), 'e.bin')).stream()).text()).toBe('')
   })
 })

@@ -1,8 +1,5 @@
 import { InvalidUploadError } from './errors'
-import type { StreamingFile } from './uploadable'
-
-/** One multipart field: text, or a file part. */
-export type FormValue = string | Blob | StreamingFile
+import type { FormValue, StreamingFile } from './types'
 
 /**
  * Flattens a params object into multipart fields the way openai-node does: `undefined` is skipped, scalars become

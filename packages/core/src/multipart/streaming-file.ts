@@ -1,5 +1,6 @@
 import { InvalidUploadError } from './errors'
-import { brandStreamingFile, type StreamingFile } from './uploadable'
+import type { StreamingFile } from './types'
+import { brandStreamingFile } from './uploadable'
 
 /** What a `StreamingFile` is made of. */
 export interface StreamingFileInit {

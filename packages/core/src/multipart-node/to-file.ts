@@ -1,6 +1,6 @@
 import { ReadStream } from 'node:fs'
-import { type ToFileOptions, toFile as toFileAnywhere } from '../to-file'
-import type { FileLike, Uploadable } from '../uploadable'
+import { toFile as toFileAnywhere } from '../multipart/to-file'
+import type { FileLike, ToFileOptions, Uploadable } from '../multipart/types'
 import { fileFromPath, readStreamSize } from './file-from-path'
 
 /** What the Node entry accepts as a file: everything the main entry does, plus a path string or `file:` URL. */

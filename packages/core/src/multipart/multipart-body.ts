@@ -1,7 +1,6 @@
 import { InvalidUploadError } from './errors'
 import { basename } from './file-name'
-import type { MultipartBody } from './form-data-body'
-import type { FormValue } from './form-entries'
+import type { FormValue, MultipartBody } from './types'
 
 /**
  * Encodes multipart fields as a `ReadableStream` generated while the request is sent (openai-node's layout and

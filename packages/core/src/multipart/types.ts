@@ -1,3 +1,5 @@
+// Types shared by the multipart modules. Kept apart from the code so no two modules import each other for a type.
+
 /** Raw bytes. */
 export type BinaryData = ArrayBuffer | ArrayBufferView
 
@@ -38,20 +40,39 @@ export type FileTuple = readonly [filename: string, contents: FileContents, mime
  */
 export type Uploadable = File | Blob | BinaryData | Response | StreamingFile | ByteStream | FileTuple
 
-const STREAMING_FILE = Symbol.for('@acme/openai-files/StreamingFile')
-
-/** Marks a `StreamingFile` so it is recognised even from another copy of this package. */
-export function brandStreamingFile<T extends object>(file: T): T {
-  Object.defineProperty(file, STREAMING_FILE, { value: true })
-  return file
+/** Overrides for `toFile()`. */
+export interface ToFileOptions {
+  /** MIME type; by default the input's own (a Blob's `type`, a Response's `content-type`), else `''`. */
+  type?: string
+  lastModified?: number
+  /** Byte count of a stream, when you know it (`uploadLargeFile` needs it). */
+  size?: number
 }
 
-/** Whether `value` is a `StreamingFile` made by `toFile()`. */
-export function isStreamingFile(value: unknown): value is StreamingFile {
-  return typeof value === 'object' && value !== null && (value as any)[STREAMING_FILE] === true
+/** One multipart field: text, or a file part. */
+export type FormValue = string | Blob | StreamingFile
+
+/** A request body for a multipart upload, and the content type core must send with it (streams only). */
+export interface MultipartBody {
+  body: FormData | ReadableStream<Uint8Array>
+  /** `multipart/form-data; boundary=…` for a stream; `undefined` for `FormData` (fetch adds the boundary). */
+  contentType: string | undefined
 }
 
-/** A native `Blob` (a `File` included). */
-export function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob
+/** How one multipart call names and limits its file fields. */
+export interface MultipartUpload {
+  /** The function name of the operation, for errors and hooks (`'uploadFile'`). */
+  operation: string
+  path: string
+  /** The form fields holding files (`file`, `image`, `mask`); a field's value may be an array of files. */
+  files: readonly string[]
+  params: Record<string, unknown>
+  /** File fields that also take a reference object (`{ file_id }`, `{ id }`), sent as `field[key]` text fields. */
+  references?: readonly string[]
+  /** The largest file accepted, in bytes. */
+  limit: number
+  /** The error text for a file over `limit`, given its name and size. */
+  tooLarge: (name: string, size: number) => string
+  /** Parse the answer as server-sent events (`stream: true`). */
+  stream?: boolean
 }

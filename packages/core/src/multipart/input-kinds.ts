@@ -1,4 +1,4 @@
-import type { FileTuple } from './uploadable'
+import type { FileTuple } from './types'
 
 /** A Blob from another implementation (it has the Blob methods but is not this realm's `Blob`). */
 export function isBlobLike(value: unknown): value is Blob {

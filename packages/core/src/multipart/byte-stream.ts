@@ -1,6 +1,6 @@
 import { InvalidUploadError } from './errors'
 import { isArrayBuffer, isBlobLike, isReadableStream } from './input-kinds'
-import type { ByteChunk, ByteStream } from './uploadable'
+import type { ByteChunk, ByteStream } from './types'
 
 /** The bytes of one chunk: text as UTF-8, views without copying, Blobs read (chunks of a stream are small). */
 export async function chunkBytes(chunk: ByteChunk): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import { OpenAIError } from '@acme/openai-core'
+import { OpenAIError } from '../errors'
 import { byteStream } from './byte-stream'
 import { InvalidUploadError } from './errors'
 import { inferFileName } from './file-name'
@@ -11,8 +11,8 @@ import {
   isResponseLike,
 } from './input-kinds'
 import { makeStreamingFile } from './streaming-file'
-import type { ToFileOptions } from './to-file'
-import { type FileLike, isBlob, isStreamingFile, type StreamingFile } from './uploadable'
+import type { FileLike, StreamingFile, ToFileOptions } from './types'
+import { isBlob, isStreamingFile } from './uploadable'
 
 const UNKNOWN_FILE = 'unknown_file'
 
@@ -95,10 +95,13 @@ async function normalize(
           "['data.jsonl', stream] or await toFile(stream, 'data.jsonl') as the file.",
         'file',
       )
-    const source = value as ReadableStream | AsyncIterable<any>
+    const { source, type } =
+      options.type === undefined && !isReadableStream(value)
+        ? await peekType(value as AsyncIterable<unknown>)
+        : { source: value as ReadableStream | AsyncIterable<any>, type: options.type }
     return makeStreamingFile({
       name: fileName,
-      type: options.type ?? '',
+      type: type ?? '',
       size: options.size,
       lastModified: options.lastModified ?? Date.now(),
       open: () => byteStream(source),
@@ -114,12 +117,31 @@ async function normalize(
   )
 }
 
+/**
+ * The type of the first chunk when it is a Blob, as openai-node takes a Blob chunk's type for the whole file. Only
+ * that chunk is read ahead (and sent first), so the stream is still never held in memory.
+ */
+async function peekType(value: AsyncIterable<unknown>) {
+  const iterator = value[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  const source = {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return
+      yield first.value
+      yield* { [Symbol.asyncIterator]: () => iterator }
+    },
+  }
+  return { source, type: !first.done && isBlobLike(first.value) ? first.value.type || undefined : undefined }
+}
+
 function fromBlob(blob: Blob, name: string | undefined, options: ToFileOptions): File {
   const isFile = typeof File !== 'undefined' && blob instanceof File
   const current = isFile ? (blob as File) : undefined
   const fileName = name ?? current?.name ?? inferFileName(blob) ?? UNKNOWN_FILE
   const type = options.type ?? blob.type
-  const lastModified = options.lastModified ?? current?.lastModified
+  // A File of another implementation (undici's, from `formData()`) is no `File` here, but it has a date to keep.
+  const own = (blob as { lastModified?: unknown }).lastModified
+  const lastModified = options.lastModified ?? (typeof own === 'number' ? own : undefined)
   if (current && fileName === current.name && type === current.type && lastModified === current.lastModified)
     return current
   // Wrapping a Blob in a File shares its bytes (and keeps a file on disk unread); nothing is copied.

@@ -2,7 +2,7 @@ import { openAsBlob, statSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { InvalidUploadError } from '../errors'
+import { InvalidUploadError } from '../multipart/errors'
 
 /** Overrides for `fileFromPath()`. */
 export interface FileFromPathOptions {

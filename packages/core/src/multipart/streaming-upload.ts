@@ -1,0 +1,68 @@
+// Loaded on first use by `sendMultipart`: a call whose files are all Files or Blobs never needs this code.
+
+import { FileTooLargeError } from './errors'
+import { isAsyncIterable, isFileTuple, isReadableStream, isResponseLike } from './input-kinds'
+import { encodeMultipartStream } from './multipart-body'
+import { resolveUploadable } from './normalize-file'
+import { capStreamingFile } from './streaming-file'
+import type { FormValue, MultipartBody, MultipartUpload, StreamingFile } from './types'
+import { isBlob, isStreamingFile } from './uploadable'
+
+/** A generated stream when a file is no Blob; `undefined` when a `FormData` can carry them all (and be resent). */
+export function encodeStream(entries: [string, FormValue][]): MultipartBody | undefined {
+  if (entries.some(([, value]) => typeof value !== 'string' && !isBlob(value)))
+    return encodeMultipartStream(entries)
+}
+
+/**
+ * The value of one file field, ready for `formEntries`: each file (one, or each of an array: sent as `field[]`, as
+ * openai-node does) normalised by `toFile()`; in a field that takes references, a
+ * plain object that is no file (`{ file_id }`) is kept, to be sent as `field[key]` text fields.
+ */
+export async function resolveField(value: unknown, field: string, upload: MultipartUpload): Promise<unknown> {
+  if (Array.isArray(value) && !isFileTuple(value)) {
+    const files = []
+    for (const item of value) files.push(await resolveFile(item, field, upload))
+    return files
+  }
+  return upload.references?.includes(field) && isReference(value) ? value : resolveFile(value, field, upload)
+}
+
+/**
+ * Any input, normalised by `toFile()` (`sendMultipart` checks known sizes); a stream of unknown length is stopped at the upload's limit with the same
+ * `FileTooLargeError` a known size gets before sending.
+ */
+async function resolveFile(
+  value: unknown,
+  field: string,
+  upload: MultipartUpload,
+): Promise<Blob | StreamingFile> {
+  const file = await resolveUploadable(value, field)
+  if (!isStreamingFile(file) || file.size !== undefined) return file
+  const { name } = file
+  return capStreamingFile(
+    file,
+    upload.limit,
+    (size) => new FileTooLargeError(upload.tooLarge(name, size), size, upload.limit),
+  )
+}
+
+/** A plain object that is not a file of any kind: an id or URL reference to send as nested text fields. */
+function isReference(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || isBlob(value) || isStreamingFile(value)) return false
+  const proto = Object.getPrototypeOf(value)
+  return (
+    (proto === Object.prototype || proto === null) &&
+    !isReadableStream(value) &&
+    !isAsyncIterable(value) &&
+    !isResponseLike(value) &&
+    typeof (value as Blob).arrayBuffer !== 'function'
+  )
+}
+
+/** The `FileTooLargeError` a capped stream raised, when core reports it as the cause of a failed request. */
+export function tooLargeCause(error: unknown): unknown {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as any).cause, depth++)
+    if (e instanceof FileTooLargeError) return e
+  return error
+}
