@@ -14,8 +14,11 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// Also imported by generate-operations.mjs, which reuses the emitter; only the command line runs main().
+const isMain = process.argv[1] === fileURLToPath(import.meta.url)
 
 function usage(message) {
+  if (!isMain) throw new Error(message)
   console.error(`${message}
 usage: node scripts/generate-types.mjs <openapi.yaml> <out.ts> <Schema> [<Schema> ...] [--rename From=To ...]
 example: node scripts/generate-types.mjs ../shared/openapi/openapi.yaml \\
@@ -39,10 +42,10 @@ function parseArgs(argv) {
   return { specPath, outPath, roots, renames }
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 /** A spec schema name as a TypeScript identifier (`ConversationParam-2` -> `ConversationParam2`). */
-function typeName(name, renames) {
+export function typeName(name, renames) {
   if (renames.has(name)) return renames.get(name)
   const cleaned = name.replace(/[^A-Za-z0-9_$]+(.)?/g, (_, c = '') => c.toUpperCase())
   return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned
@@ -51,10 +54,10 @@ function typeName(name, renames) {
 const quote = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`
 const literal = (v) => (typeof v === 'string' ? quote(v) : v === null ? 'null' : JSON.stringify(v))
 const propertyKey = (k) => (IDENTIFIER.test(k) ? k : quote(k))
-const refName = (ref) => decodeURIComponent(ref.split('/').pop())
+export const refName = (ref) => decodeURIComponent(ref.split('/').pop())
 
 /** Collects the schema names reachable from the roots through `$ref`. */
-function reachable(schemas, roots) {
+export function reachable(schemas, roots) {
   const seen = new Set()
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit)
@@ -81,7 +84,7 @@ function reachable(schemas, roots) {
   return [...seen].sort()
 }
 
-function createEmitter(schemas, renames) {
+export function createEmitter(schemas, renames) {
   let current = '' // the named schema being emitted, for `$recursiveRef: '#'`
 
   const resolve = (schema) => (schema?.$ref ? schemas[refName(schema.$ref)] : schema)
@@ -235,7 +238,7 @@ function createEmitter(schemas, renames) {
     return `export type ${id} = ${tsType(schema, 0)}\n`
   }
 
-  return { declaration }
+  return { declaration, tsType, objectShape }
 }
 
 function main() {
@@ -267,4 +270,4 @@ function main() {
   console.log(`wrote ${names.length} types to ${outPath}`)
 }
 
-main()
+if (isMain) main()

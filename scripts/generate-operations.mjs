@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Generates the operation functions of the everyday packages (models, batches, fine-tuning, ...) from the OpenAPI
+// spec and the override table scripts/operations.table.mjs.
+//
+//   node scripts/generate-operations.mjs <openapi.yaml>     refresh scripts/openapi.snapshot.json, then generate
+//   node scripts/generate-operations.mjs --snapshot         generate from the committed snapshot only
+//   node scripts/generate-operations.mjs --snapshot --out <dir>   write into <dir> instead of the repo (the test)
+//
+// Run by hand when the spec or the table changes; the output is committed. Nothing at build or test time reads the
+// spec: the run on the spec first reduces it to scripts/openapi.snapshot.json (the table's operations and the
+// schemas they reach, structure only: names, types, enums, required-ness, never descriptions or examples) and always
+// generates from that snapshot. So the determinism test (tests/generator/generate-operations.test.ts) regenerates
+// from the committed snapshot into a temp folder and fails on any difference from the committed files, with or
+// without the spec on the machine.
+//
+// Per package it writes `src/<operation>.ts` (one per row that is not `handwritten`), `src/types.ts`,
+// `src/operations.ts` (the re-exports), `src/index.ts` only when missing (it is hand-written: helpers add their
+// exports there) and the operations section of the README. Every written file starts with the generated marker;
+// a stale generated file (its row removed) is deleted, and files without the marker are never touched.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createEmitter, reachable, typeName } from './generate-types.mjs'
+import { migrationSection, readmeSection, replaceSection } from './operations/emit-docs.mjs'
+import { MARKER, operationSource, operationTypes, planOperation } from './operations/emit-operation.mjs'
+import { collectRefs, makeSnapshot } from './operations/snapshot.mjs'
+import { packageHeaders, table, typeFiles } from './operations.table.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const snapshotPath = join(root, 'scripts', 'openapi.snapshot.json')
+
+// Why a types file may run past the house limit of ~300 lines.
+const TYPES_NOTE =
+  '// Structure only (names, types, enums, required-ness); long because it holds every schema the operations reach.'
+
+function usage(message) {
+  console.error(
+    `${message}\nusage: node scripts/generate-operations.mjs <openapi.yaml> | --snapshot [--out <dir>]`,
+  )
+  process.exit(2)
+}
+
+/** Every table row with its package, in table order. */
+export function tableRows() {
+  return Object.entries(table).flatMap(([pkg, rows]) =>
+    rows.map(([id, sdk, page, hints]) => ({ id, sdk, pkg, page: page ?? undefined, ...hints })),
+  )
+}
+
+/** The generated files as `relative path -> source` (unformatted), and the sections of hand-kept files. */
+export function generate(snapshot) {
+  const { schemas, operations } = snapshot
+  const emitter = createEmitter(schemas, new Map())
+  const shapeOf = (schema) => emitter.objectShape(schema)
+  const files = new Map()
+  const sections = new Map()
+  const rows = tableRows()
+  const plans = rows.map((row) => planOperation(row, operations[row.id], shapeOf))
+  for (const pkg of Object.keys(table)) {
+    const mine = plans.filter((p) => p.row.pkg === pkg)
+    const own = new Map()
+    const refs = new Set()
+    for (const plan of mine) {
+      for (const decl of operationTypes(plan, emitter, shapeOf, schemas)) {
+        const id = /^export (?:type|interface) (\w+)/.exec(decl)[1]
+        if (schemas[id]) throw new Error(`${plan.name}: the type ${id} is also a schema name`)
+        own.set(id, decl)
+      }
+      collectRefs(operations[plan.row.id], refs)
+    }
+    const names = reachable(schemas, [...refs])
+    const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
+    decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const src = `packages/${pkg}/src`
+    files.set(`${src}/types.ts`, `${MARKER}\n${TYPES_NOTE}\n\n${decls.map(([, d]) => d).join('\n')}`)
+    const generated = mine.filter((p) => !p.row.handwritten)
+    for (const plan of generated)
+      files.set(`${src}/${plan.file}.ts`, operationSource(plan, packageHeaders[pkg] ?? {}))
+    const typeNames = decls.map(([n]) => n)
+    files.set(
+      `${src}/operations.ts`,
+      [
+        MARKER,
+        ...generated
+          .map((p) => `export { ${p.name} } from './${p.file}'`)
+          .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
+        `export type { ${typeNames.join(', ')} } from './types'`,
+        '',
+      ].join('\n'),
+    )
+    sections.set(`packages/${pkg}/README.md`, readmeSection(pkg, mine))
+  }
+  sections.set('docs/migrating-from-openai-node.md', migrationSection(plans))
+  for (const [file, roots] of Object.entries(typeFiles ?? {})) {
+    const names = reachable(schemas, roots)
+    files.set(file, `${MARKER}\n${TYPES_NOTE}\n\n${names.map((n) => emitter.declaration(n)).join('\n')}`)
+  }
+  return { files, sections }
+}
+
+/** Biome's own binary (the `.bin` shim costs a Node start per file), else the shim. */
+function biomeBinary() {
+  try {
+    const require = createRequire(join(root, 'node_modules', '@biomejs', 'biome', 'package.json'))
+    return require.resolve(`@biomejs/cli-${process.platform}-${process.arch}/biome`)
+  } catch {
+    return join(root, 'node_modules', '.bin', 'biome')
+  }
+}
+
+/** Formats (and sorts imports of) one source as if it were at `relativePath` in the repo. */
+function format(binary, relativePath, source) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['check', '--write', `--stdin-file-path=${relativePath}`], { cwd: root })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    child.on('error', reject)
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`biome failed on ${relativePath}: ${err}`)),
+    )
+    child.stdin.end(source)
+  })
+}
+
+export async function formatAll(files) {
+  const binary = biomeBinary()
+  const entries = [...files]
+  const out = new Map()
+  for (let i = 0; i < entries.length; i += 8) {
+    const batch = entries.slice(i, i + 8)
+    const formatted = await Promise.all(batch.map(([rel, src]) => format(binary, rel, src)))
+    for (const [j, [rel]] of batch.entries()) out.set(rel, formatted[j])
+  }
+  return out
+}
+
+function removeStale(files) {
+  for (const pkg of Object.keys(table)) {
+    const src = join(root, 'packages', pkg, 'src')
+    if (!existsSync(src)) continue
+    for (const name of readdirSync(src)) {
+      const rel = `packages/${pkg}/src/${name}`
+      if (!name.endsWith('.ts') || files.has(rel)) continue
+      if (readFileSync(join(src, name), 'utf8').startsWith(MARKER)) rmSync(join(src, name))
+    }
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2)
+  const outIndex = argv.indexOf('--out')
+  const outDir = outIndex >= 0 ? argv[outIndex + 1] : undefined
+  if (outIndex >= 0 && !outDir) usage('--out takes a folder')
+  const specPath = argv.find((a, i) => !a.startsWith('--') && i !== outIndex + 1)
+  if (!specPath && !argv.includes('--snapshot')) usage('missing <openapi.yaml> or --snapshot')
+  if (specPath) {
+    const { parse } = await import('yaml')
+    const doc = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 })
+    const roots = Object.values(typeFiles ?? {}).flat()
+    writeFileSync(snapshotPath, `${JSON.stringify(makeSnapshot(doc, tableRows(), roots), null, 1)}\n`)
+  }
+  const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8'))
+  const { files, sections } = generate(snapshot)
+  const formatted = await formatAll(files)
+  const target = outDir ?? root
+  for (const [rel, text] of formatted) {
+    mkdirSync(dirname(join(target, rel)), { recursive: true })
+    writeFileSync(join(target, rel), text)
+  }
+  for (const [rel, section] of sections) {
+    if (outDir) {
+      mkdirSync(dirname(join(outDir, rel)), { recursive: true })
+      writeFileSync(join(outDir, `${rel}.section`), section)
+    } else if (existsSync(join(root, rel)))
+      writeFileSync(join(root, rel), replaceSection(readFileSync(join(root, rel), 'utf8'), section))
+  }
+  if (!outDir) {
+    removeStale(formatted)
+    for (const pkg of Object.keys(table)) {
+      const index = join(root, 'packages', pkg, 'src', 'index.ts')
+      if (!existsSync(index)) writeFileSync(index, "export * from './operations'\n")
+    }
+  }
+  console.log(`wrote ${formatted.size} files and ${sections.size} sections to ${target}`)
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main()

@@ -1,0 +1,22 @@
+// Types of operations.table.mjs for the TypeScript tests that import it.
+export interface RowHints {
+  name?: string
+  handwritten?: boolean
+  binary?: boolean
+  json?: boolean
+  accept?: string
+  path?: string
+  body?: 'empty'
+  omit?: string[]
+  example?: string
+}
+export type Row = [
+  id: string,
+  sdk: string,
+  page?: 'cursor' | 'conversation' | 'single' | null,
+  hints?: RowHints,
+]
+export const packageHeaders: Record<string, Record<string, string>>
+export const packages: Record<string, string>
+export const table: Record<string, Row[]>
+export const typeFiles: Record<string, string[]>

@@ -1,0 +1,236 @@
+// The override table of scripts/generate-operations.mjs: one row per operation of the spec we expose.
+//
+//   [operationId, official SDK resource path, pagination kind?, hints?]
+//
+// - The function name derives from the SDK path (`fineTuning.jobs.list` -> `listFineTuningJobs`); `name` overrides.
+// - Pagination kinds are core's `PageKind`: `cursor` (CursorPage), `conversation` (ConversationCursorPage: the
+//   body's `last_id`), `single` (Page: one page, no cursor). Lists of the SDK are `getAPIList` calls.
+// - Hints: `handwritten` (counted and typed, but a person writes the file), `binary` (raw bytes, `accept` header),
+//   `accept` (the SDK's `Accept` header), `path` (the SDK's path where it differs from the spec), `body: 'empty'`
+//   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
+//   (body fields left out of the params type), `example` (the params of the TSDoc and README example).
+// Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
+
+/** @type {Record<string, Record<string, string>>} */
+export const packageHeaders = {
+  'vector-stores': { 'OpenAI-Beta': 'assistants=v2' },
+  chatkit: { 'OpenAI-Beta': 'chatkit_beta=v1' },
+}
+
+/** Package descriptions for package.json and README. */
+export const packages = {
+  models: 'Models API: list, retrieve and delete models.',
+  embeddings: 'Embeddings API: createEmbedding, with base64 transfer decoded to numbers.',
+  moderations: 'Moderations API: createModeration.',
+  batches: 'Batch API: create, retrieve, list and cancel batches.',
+  'fine-tuning': 'Fine-tuning API: jobs, events, checkpoints, checkpoint permissions and graders.',
+  conversations: 'Conversations API: conversations and their items.',
+  'vector-stores': 'Vector Stores API: stores, files, file batches and search.',
+  containers: 'Containers API: containers and their files.',
+  evals: 'Evals API: evals, runs and output items.',
+  skills: 'Skills API: skills, their versions and contents.',
+  chatkit: 'ChatKit API (beta): sessions and threads.',
+}
+
+/** @type {Record<string, Array<[string, string, (string|null)?, Record<string, unknown>?]>>} */
+export const table = {
+  models: [
+    ['listModels', 'models.list', 'single'],
+    ['retrieveModel', 'models.retrieve'],
+    ['deleteModel', 'models.delete'],
+  ],
+  embeddings: [['createEmbedding', 'embeddings.create', null, { handwritten: true }]],
+  moderations: [
+    [
+      'createModeration',
+      'moderations.create',
+      null,
+      { example: "{ model: 'omni-moderation-latest', input: 'Some text to check' }" },
+    ],
+  ],
+  batches: [
+    [
+      'createBatch',
+      'batches.create',
+      null,
+      { example: "{ input_file_id: 'file-abc123', endpoint: '/v1/responses', completion_window: '24h' }" },
+    ],
+    ['retrieveBatch', 'batches.retrieve'],
+    ['listBatches', 'batches.list', 'cursor', { example: '{ limit: 20 }' }],
+    ['cancelBatch', 'batches.cancel'],
+  ],
+  'fine-tuning': [
+    [
+      'createFineTuningJob',
+      'fineTuning.jobs.create',
+      null,
+      { example: "{ model: 'gpt-4o-mini-2024-07-18', training_file: 'file-abc123' }" },
+    ],
+    ['retrieveFineTuningJob', 'fineTuning.jobs.retrieve'],
+    ['listPaginatedFineTuningJobs', 'fineTuning.jobs.list', 'cursor', { example: '{ limit: 20 }' }],
+    ['cancelFineTuningJob', 'fineTuning.jobs.cancel'],
+    ['pauseFineTuningJob', 'fineTuning.jobs.pause'],
+    ['resumeFineTuningJob', 'fineTuning.jobs.resume'],
+    ['listFineTuningEvents', 'fineTuning.jobs.listEvents', 'cursor'],
+    ['listFineTuningJobCheckpoints', 'fineTuning.jobs.checkpoints.list', 'cursor'],
+    ['listFineTuningCheckpointPermissions', 'fineTuning.checkpoints.permissions.list', 'conversation'],
+    [
+      'createFineTuningCheckpointPermission',
+      'fineTuning.checkpoints.permissions.create',
+      'single',
+      { example: "{ project_ids: ['proj_abc123'] }" },
+    ],
+    ['deleteFineTuningCheckpointPermission', 'fineTuning.checkpoints.permissions.delete'],
+    [
+      'runGrader',
+      'fineTuning.alpha.graders.run',
+      null,
+      {
+        name: 'runGrader',
+        example:
+          "{ grader: { type: 'string_check', name: 'exact', input: '{{sample.output_text}}', reference: 'yes', operation: 'eq' }, model_sample: 'yes' }",
+      },
+    ],
+    [
+      'validateGrader',
+      'fineTuning.alpha.graders.validate',
+      null,
+      {
+        name: 'validateGrader',
+        example:
+          "{ grader: { type: 'string_check', name: 'exact', input: '{{sample.output_text}}', reference: 'yes', operation: 'eq' } }",
+      },
+    ],
+  ],
+  conversations: [
+    ['createConversation', 'conversations.create', null, { example: "{ metadata: { topic: 'billing' } }" }],
+    ['getConversation', 'conversations.retrieve'],
+    ['updateConversation', 'conversations.update', null, { example: "{ metadata: { topic: 'billing' } }" }],
+    ['deleteConversation', 'conversations.delete'],
+    [
+      'createConversationItems',
+      'conversations.items.create',
+      null,
+      {
+        name: 'createConversationItems',
+        example: "{ items: [{ type: 'message', role: 'user', content: 'Hello' }] }",
+      },
+    ],
+    ['getConversationItem', 'conversations.items.retrieve'],
+    ['listConversationItems', 'conversations.items.list', 'conversation'],
+    ['deleteConversationItem', 'conversations.items.delete'],
+  ],
+  'vector-stores': [
+    ['createVectorStore', 'vectorStores.create', null, { example: "{ name: 'Support FAQ' }" }],
+    ['getVectorStore', 'vectorStores.retrieve'],
+    ['modifyVectorStore', 'vectorStores.update', null, { example: "{ name: 'Support FAQ v2' }" }],
+    ['listVectorStores', 'vectorStores.list', 'cursor'],
+    ['deleteVectorStore', 'vectorStores.delete'],
+    [
+      'searchVectorStore',
+      'vectorStores.search',
+      'single',
+      { example: "{ query: 'What is the return policy?' }" },
+    ],
+    ['createVectorStoreFile', 'vectorStores.files.create', null, { example: "{ file_id: 'file-abc123' }" }],
+    ['getVectorStoreFile', 'vectorStores.files.retrieve'],
+    [
+      'updateVectorStoreFileAttributes',
+      'vectorStores.files.update',
+      null,
+      { example: "{ attributes: { category: 'faq' } }" },
+    ],
+    ['listVectorStoreFiles', 'vectorStores.files.list', 'cursor'],
+    ['deleteVectorStoreFile', 'vectorStores.files.delete'],
+    [
+      'retrieveVectorStoreFileContent',
+      'vectorStores.files.content',
+      'single',
+      { name: 'retrieveVectorStoreFileContent' },
+    ],
+    [
+      'createVectorStoreFileBatch',
+      'vectorStores.fileBatches.create',
+      null,
+      { example: "{ file_ids: ['file-abc123', 'file-def456'] }" },
+    ],
+    ['getVectorStoreFileBatch', 'vectorStores.fileBatches.retrieve'],
+    ['cancelVectorStoreFileBatch', 'vectorStores.fileBatches.cancel'],
+    ['listFilesInVectorStoreBatch', 'vectorStores.fileBatches.listFiles', 'cursor'],
+  ],
+  containers: [
+    ['CreateContainer', 'containers.create', null, { example: "{ name: 'analysis' }" }],
+    ['RetrieveContainer', 'containers.retrieve'],
+    ['ListContainers', 'containers.list', 'cursor'],
+    ['DeleteContainer', 'containers.delete', null, { accept: '*/*' }],
+    // JSON form only (`file_id`); uploading bytes needs the multipart machinery of @acme/openai-files.
+    [
+      'CreateContainerFile',
+      'containers.files.create',
+      null,
+      { json: true, omit: ['file'], example: "{ file_id: 'file-abc123' }" },
+    ],
+    ['RetrieveContainerFile', 'containers.files.retrieve'],
+    ['ListContainerFiles', 'containers.files.list', 'cursor'],
+    ['DeleteContainerFile', 'containers.files.delete', null, { accept: '*/*' }],
+    ['RetrieveContainerFileContent', 'containers.files.content.retrieve', null, { binary: true }],
+  ],
+  evals: [
+    [
+      'createEval',
+      'evals.create',
+      null,
+      {
+        example:
+          "{ data_source_config: { type: 'custom', item_schema: { type: 'object' } }, testing_criteria: [{ type: 'string_check', name: 'exact', input: '{{sample.output_text}}', reference: '{{item.answer}}', operation: 'eq' }] }",
+      },
+    ],
+    ['getEval', 'evals.retrieve'],
+    ['updateEval', 'evals.update', null, { example: "{ name: 'Renamed eval' }" }],
+    ['listEvals', 'evals.list', 'cursor'],
+    ['deleteEval', 'evals.delete'],
+    [
+      'createEvalRun',
+      'evals.runs.create',
+      null,
+      { example: "{ data_source: { type: 'jsonl', source: { type: 'file_id', id: 'file-abc123' } } }" },
+    ],
+    ['getEvalRun', 'evals.runs.retrieve'],
+    ['getEvalRuns', 'evals.runs.list', 'cursor'],
+    ['deleteEvalRun', 'evals.runs.delete'],
+    // The spec has POST /evals/{eval_id}/runs/{run_id}; the official SDK posts to .../cancel.
+    ['cancelEvalRun', 'evals.runs.cancel', null, { path: '/evals/{eval_id}/runs/{run_id}/cancel' }],
+    ['getEvalRunOutputItem', 'evals.runs.outputItems.retrieve'],
+    ['getEvalRunOutputItems', 'evals.runs.outputItems.list', 'cursor'],
+  ],
+  skills: [
+    // Multipart uploads of the skill's files: left to a hand-written function on the shared multipart machinery.
+    ['CreateSkill', 'skills.create', null, { handwritten: true }],
+    ['GetSkill', 'skills.retrieve'],
+    ['UpdateSkillDefaultVersion', 'skills.update', null, { example: "{ default_version: '2' }" }],
+    ['ListSkills', 'skills.list', 'cursor'],
+    ['DeleteSkill', 'skills.delete'],
+    ['GetSkillContent', 'skills.content.retrieve', null, { binary: true }],
+    ['CreateSkillVersion', 'skills.versions.create', null, { handwritten: true }],
+    ['GetSkillVersion', 'skills.versions.retrieve'],
+    ['ListSkillVersions', 'skills.versions.list', 'cursor'],
+    ['DeleteSkillVersion', 'skills.versions.delete'],
+    ['GetSkillVersionContent', 'skills.versions.content.retrieve', null, { binary: true }],
+  ],
+  chatkit: [
+    [
+      'CreateChatSessionMethod',
+      'beta.chatkit.sessions.create',
+      null,
+      { example: "{ workflow: { id: 'wf_123' }, user: 'user_123' }" },
+    ],
+    ['CancelChatSessionMethod', 'beta.chatkit.sessions.cancel'],
+    ['GetThreadMethod', 'beta.chatkit.threads.retrieve'],
+    ['ListThreadsMethod', 'beta.chatkit.threads.list', 'conversation'],
+    ['DeleteThreadMethod', 'beta.chatkit.threads.delete'],
+    ['ListThreadItemsMethod', 'beta.chatkit.threads.listItems', 'conversation'],
+  ],
+}
+
+/** Types-only files generated from the spec: output file -> root schemas (each with every schema it reaches). */
+export const typeFiles = {}
