@@ -162,4 +162,11 @@ export const f = () => listFiles(createClient({ baseURL: '/api' }), { purpose: '
 import { uploadLargeFile } from '@acme/openai-files'
 export const f = (file) => uploadLargeFile(createClient({ baseURL: '/api' }), { file, purpose: 'batch' })`,
   },
+  {
+    name: 'proxy: createProxyHandler (workerd, no core)',
+    limit: 2.5 * 1024,
+    conditions: ['workerd', 'worker', 'browser', 'import'],
+    code: `import { createProxyHandler } from '@acme/openai-proxy'
+export default { fetch: (request, env) => createProxyHandler({ apiKey: env.KEY, allow: ['createResponse'] })(request) }`,
+  },
 ]
