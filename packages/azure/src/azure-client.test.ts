@@ -57,18 +57,17 @@ describe('azureClient: base URL, api-version and credentials', () => {
     expect(await client.auth!.invalidate!()).toBe(true)
   })
 
-  it('says which provider failed or returned nothing, without the value', async () => {
+  it("hands on a provider's own error, and says which provider returned no credential", async () => {
+    const cause = new Error('no identity')
     const failing = azureClient({
       endpoint,
       apiVersion: 'v',
-      azureADTokenProvider: () => Promise.reject(new Error('no identity')),
+      azureADTokenProvider: () => Promise.reject(cause),
     })
-    await expect(headersOf(failing)).rejects.toThrow(
-      'Failed to get a credential from `azureADTokenProvider`: no identity',
-    )
+    await expect(headersOf(failing)).rejects.toBe(cause)
     const empty = azureClient({ endpoint, apiVersion: 'v', azureADTokenProvider: () => '' })
     await expect(headersOf(empty)).rejects.toThrow(
-      'Expected `azureADTokenProvider` to return a non-empty string, but it returned an empty string.',
+      'Expected `azureADTokenProvider` to return a non-empty string, but it returned "".',
     )
     const keyless = azureClient({ ...base, apiKey: () => undefined as never })
     await expect(headersOf(keyless)).rejects.toThrow(
@@ -157,7 +156,7 @@ describe('azureClient: error messages', () => {
   it('a missing api version', () =>
     fails(
       { endpoint, apiKey: 'k' },
-      "Missing the Azure OpenAI API version: set the OPENAI_API_VERSION environment variable, or pass an `apiVersion` option, like azureClient({ apiVersion: '2024-10-21' }) (or 'v1' for Azure's v1 API).",
+      "The OPENAI_API_VERSION environment variable is missing or empty: set it, or pass `apiVersion` to azureClient (e.g. '2024-10-21', or 'v1' for Azure's v1 API).",
     ))
 
   it('missing credentials', () =>
@@ -166,26 +165,19 @@ describe('azureClient: error messages', () => {
       'Missing credentials. Pass one of `apiKey` and `azureADTokenProvider` to azureClient, or set the AZURE_OPENAI_API_KEY environment variable.',
     ))
 
-  it('both credentials, naming the environment variable when the key came from it', () => {
+  it('two credentials, also when the key came from AZURE_OPENAI_API_KEY (as in the official client)', () => {
     const token = () => 't'
-    fails(
-      { ...base, azureADTokenProvider: token },
-      'The `apiKey` and `azureADTokenProvider` options are mutually exclusive: pass only one of them to azureClient.',
-    )
+    const message =
+      'The `apiKey`, `azureADTokenProvider` and `auth` options are mutually exclusive: pass one of them to azureClient (AZURE_OPENAI_API_KEY sets `apiKey`).'
+    fails({ ...base, azureADTokenProvider: token }, message)
+    fails({ ...base, auth: { headers: () => ({}) } }, message)
     vi.stubEnv('AZURE_OPENAI_API_KEY', 'env-key')
-    fails(
-      { endpoint, apiVersion: 'v', azureADTokenProvider: token },
-      'The `apiKey` and `azureADTokenProvider` options are mutually exclusive: pass only one of them to azureClient (the key came from AZURE_OPENAI_API_KEY).',
-    )
-    fails(
-      { ...base, auth: { headers: () => ({}) } },
-      'The `auth`, `apiKey` and `azureADTokenProvider` options are mutually exclusive: pass only one of them to azureClient.',
-    )
+    fails({ endpoint, apiVersion: 'v', azureADTokenProvider: token }, message)
   })
 
   it('both baseURL and endpoint, also when the baseURL came from OPENAI_BASE_URL', () => {
     const message =
-      '`baseURL` and `endpoint` are mutually exclusive: pass only one of them to azureClient (a baseURL may also come from the OPENAI_BASE_URL environment variable).'
+      '`baseURL` and `endpoint` are mutually exclusive: pass one of them to azureClient (OPENAI_BASE_URL sets `baseURL`).'
     fails({ ...base, baseURL: 'https://x.example/openai' }, message)
     vi.stubEnv('OPENAI_BASE_URL', 'https://gateway.example/openai')
     fails(base, message)
@@ -194,17 +186,17 @@ describe('azureClient: error messages', () => {
   it('neither baseURL nor endpoint', () =>
     fails(
       { apiVersion: 'v', apiKey: 'k' },
-      'Must provide one of the `baseURL` or `endpoint` options to azureClient, or set the AZURE_OPENAI_ENDPOINT environment variable (e.g. https://my-resource.openai.azure.com).',
+      'Must provide one of the `baseURL` or `endpoint` options to azureClient, or set the AZURE_OPENAI_ENDPOINT environment variable.',
     ))
 
   it('a deployment with the v1 API', () =>
     fails(
       { ...base, apiVersion: 'v1', deployment: 'd' },
-      "Azure's v1 API (apiVersion 'v1') has no deployment paths: drop `deployment` and pass the deployment name as the request's `model`.",
+      "Azure's v1 API has no deployment paths: with apiVersion 'v1', pass the deployment name as `model`, not `deployment`.",
     ))
 
   it('checks in the official order: version, credentials, both credentials, then the URL', () => {
-    expect(() => azureClient({ azureADTokenProvider: () => 't', apiKey: 'k' })).toThrow('API version')
+    expect(() => azureClient({ azureADTokenProvider: () => 't', apiKey: 'k' })).toThrow('OPENAI_API_VERSION')
     expect(() => azureClient({ apiVersion: 'v', baseURL: 'x', endpoint: 'y' })).toThrow('Missing credentials')
     expect(() =>
       azureClient({
@@ -214,6 +206,6 @@ describe('azureClient: error messages', () => {
         baseURL: 'x',
         endpoint: 'y',
       }),
-    ).toThrow('mutually exclusive: pass only one of them to azureClient.')
+    ).toThrow('`auth` options are mutually exclusive')
   })
 })

@@ -1,5 +1,5 @@
 import { type Client, type ClientOptions, createClient, OpenAIError, readEnv } from '@acme/openai-core'
-import { type AzureADTokenProvider, type AzureApiKey, apiKeyAuth, entraTokenAuth } from './azure-auth'
+import { type AzureADTokenProvider, type AzureApiKey, azureAuth } from './azure-auth'
 import { azureRealtimeURL } from './azure-realtime-url'
 import { routeToDeployment } from './deployment-routing'
 import { keepKeyOnOrigin } from './key-redirects'
@@ -46,7 +46,7 @@ export function azureClient(options: AzureClientOptions = {}): Client {
   } = options
   if (!apiVersion)
     throw new OpenAIError(
-      "Missing the Azure OpenAI API version: set the OPENAI_API_VERSION environment variable, or pass an `apiVersion` option, like azureClient({ apiVersion: '2024-10-21' }) (or 'v1' for Azure's v1 API).",
+      "The OPENAI_API_VERSION environment variable is missing or empty: set it, or pass `apiVersion` to azureClient (e.g. '2024-10-21', or 'v1' for Azure's v1 API).",
     )
   const credentials = [apiKey, azureADTokenProvider, rest.auth].filter(Boolean).length
   if (credentials === 0)
@@ -55,12 +55,12 @@ export function azureClient(options: AzureClientOptions = {}): Client {
     )
   if (credentials > 1)
     throw new OpenAIError(
-      `The ${rest.auth ? '`auth`, ' : ''}\`apiKey\` and \`azureADTokenProvider\` options are mutually exclusive: pass only one of them to azureClient${apiKey && !options.apiKey ? ' (the key came from AZURE_OPENAI_API_KEY)' : ''}.`,
+      'The `apiKey`, `azureADTokenProvider` and `auth` options are mutually exclusive: pass one of them to azureClient (AZURE_OPENAI_API_KEY sets `apiKey`).',
     )
   const v1 = apiVersion === V1
   if (v1 && deployment)
     throw new OpenAIError(
-      "Azure's v1 API (apiVersion 'v1') has no deployment paths: drop `deployment` and pass the deployment name as the request's `model`.",
+      "Azure's v1 API has no deployment paths: with apiVersion 'v1', pass the deployment name as `model`, not `deployment`.",
     )
   const base = resolveBaseURL(
     baseURL,
@@ -72,7 +72,7 @@ export function azureClient(options: AzureClientOptions = {}): Client {
     ...rest,
     apiKey: null,
     baseURL: base,
-    auth: rest.auth ?? (azureADTokenProvider ? entraTokenAuth(azureADTokenProvider) : apiKeyAuth(apiKey!)),
+    auth: rest.auth ?? azureAuth(apiKey, azureADTokenProvider),
     // An Entra token is meant for browsers too (it is short-lived), as in the official client.
     dangerouslyAllowBrowser: rest.dangerouslyAllowBrowser ?? (azureADTokenProvider ? true : undefined),
     defaultQuery: v1 ? rest.defaultQuery : { ...rest.defaultQuery, 'api-version': apiVersion },
@@ -87,12 +87,12 @@ export function azureClient(options: AzureClientOptions = {}): Client {
 function resolveBaseURL(baseURL: string | null | undefined, endpoint: string | undefined, v1: boolean) {
   if (baseURL && endpoint)
     throw new OpenAIError(
-      '`baseURL` and `endpoint` are mutually exclusive: pass only one of them to azureClient (a baseURL may also come from the OPENAI_BASE_URL environment variable).',
+      '`baseURL` and `endpoint` are mutually exclusive: pass one of them to azureClient (OPENAI_BASE_URL sets `baseURL`).',
     )
   if (baseURL) return baseURL
   if (!endpoint)
     throw new OpenAIError(
-      'Must provide one of the `baseURL` or `endpoint` options to azureClient, or set the AZURE_OPENAI_ENDPOINT environment variable (e.g. https://my-resource.openai.azure.com).',
+      'Must provide one of the `baseURL` or `endpoint` options to azureClient, or set the AZURE_OPENAI_ENDPOINT environment variable.',
     )
   return `${endpoint.replace(/\/+$/, '')}/openai${v1 ? '/v1' : ''}`
 }

@@ -97,6 +97,14 @@ describe('routeToDeployment', () => {
     expect(seen).toEqual(['/deployments/d/chat/completions'])
   })
 
+  it("sends the v1 API's calls to /openai/v1 without api-version, the model naming the deployment", async () => {
+    const c = client({ apiVersion: 'v1' })
+    const messages = [{ role: 'user' as const, content: 'Hi' }]
+    const completion = await createChatCompletion(c, { model: 'my-dep', messages })
+    expect(completion.model).toBe('my-dep')
+    expect(mock.requests.at(-1)).toMatchObject({ path: '/openai/v1/chat/completions', query: {} })
+  })
+
   it('works on any core client, and adds nothing to one without it', async () => {
     const plain = createClient({ apiKey: 'k', baseURL: mock.baseURL, maxRetries: 0 })
     expect(await pathOf(() => post(plain, '/chat/completions', { model: 'd' }))).toBe('/v1/chat/completions')

@@ -1,4 +1,4 @@
-import { type CallInterceptor, path } from '@acme/openai-core'
+import { type CallInterceptor, OpenAIError } from '@acme/openai-core'
 
 /** The endpoints Azure serves per deployment: a POST to one of them goes to `/deployments/<name>/<path>`. */
 export const DEPLOYMENT_PATHS: ReadonlySet<string> = new Set([
@@ -44,8 +44,13 @@ export function routeToDeployment(deployment?: string): CallInterceptor {
       !namesDeployment(call.client.baseURL)
     ) {
       const name = deployment || modelOf(spec.body)
-      if (typeof name === 'string' && name)
-        call.spec = { ...spec, path: path`/deployments/${name}` + spec.path }
+      if (typeof name === 'string' && name) {
+        // encodeURIComponent keeps `/`, `?` and `#` inside the segment (core's `path` would cost 0.5 kB more);
+        // only `.` and `..` could still act as segments.
+        if (name === '.' || name === '..')
+          throw new OpenAIError(`"${name}" is not a deployment name: it would change the request path.`)
+        call.spec = { ...spec, path: `/deployments/${encodeURIComponent(name)}${spec.path}` }
+      }
     }
     return next()
   }
