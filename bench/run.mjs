@@ -14,6 +14,7 @@ const only = process.argv.flatMap((arg, i, all) => (all[i - 1] === '--only' ? [a
 const benches = [
   'bundle-size.mjs',
   'sse-decode.mjs',
+  'embeddings-decode.mjs',
   'request-overhead.mjs',
   'stream-latency.mjs',
   'cold-start.mjs',
