@@ -30,7 +30,9 @@ async function essentials(recorded: RecordedRequest) {
   const type = recorded.headers['content-type'] ?? ''
   let body: unknown = recorded.json
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(recorded.body, { headers: { 'content-type': type } }).formData()
+    const form = await new Response(recorded.body as BodyInit, {
+      headers: { 'content-type': type },
+    }).formData()
     // Field order is the surface package's business (its own conformance checks it); here the fields count.
     body = [...form].map(([name, value]) => [name, typeof value === 'string' ? value : value.name]).sort()
   }

@@ -17,7 +17,7 @@ export function azureAuth(
 ): AuthProvider {
   const name = token ? 'azureADTokenProvider' : 'apiKey'
   return {
-    async headers() {
+    async headers(): Promise<Record<string, string>> {
       const value = token ? await token() : typeof apiKey === 'function' ? await apiKey() : apiKey
       if (typeof value !== 'string' || !value)
         throw new OpenAIError(

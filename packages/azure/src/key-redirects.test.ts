@@ -49,7 +49,7 @@ const to = (status: number, where: string) => `/to/${status}/${encodeURIComponen
 
 describe('api-key requests and redirects', () => {
   it('do not follow a redirect to another origin: the 3xx comes back as an APIError', async () => {
-    const error = await request(keyClient(), {
+    const error: any = await request(keyClient(), {
       method: 'get',
       path: to(302, `${elsewhere.url}/steal`),
     }).catch((e: any) => e)
@@ -59,7 +59,7 @@ describe('api-key requests and redirects', () => {
   })
 
   it('do not follow one within the origin either, as the official client does', async () => {
-    const error = await request(keyClient(), {
+    const error: any = await request(keyClient(), {
       method: 'post',
       path: to(307, '/openai/moved'),
       body: { a: 1 },
