@@ -43,4 +43,7 @@ export { retryDelay, shouldRetry } from './retry-policy'
 export { sleep } from './sleep'
 // Types only: the SSE decoder's code loads on the first streaming call, or from '@acme/openai-core/stream'.
 export type { ServerSentEvent, SSEEventItem, SSEStreamOptions, Stream } from './sse/index'
+// The stream helpers' event engine. Here, not in the `/stream` entry: importing that entry statically would put
+// the SSE decoder in the up-front chunk of every app that imports a package with a stream helper.
+export * from './events/index'
 export { VERSION } from './version'

@@ -1,6 +1,8 @@
 import {
+  _createEventEngine,
   type APIUserAbortError,
   type Client,
+  type EventHelper,
   mergeHeaders,
   OpenAIError,
   type RequestOptions,
@@ -49,28 +51,16 @@ export type ResponseStreamListeners = {
 }
 
 /** A streamed response with accumulation: listeners per event type, async iteration and the final response. */
-export interface ResponseStream extends AsyncIterable<ResponseStreamEvent> {
-  /** Calls `listener` for each `type` event; see {@link ResponseStreamListeners}. */
-  on<K extends keyof ResponseStreamListeners>(type: K, listener: ResponseStreamListeners[K]): ResponseStream
-  /** Like `on`, for the next `type` event only. */
-  once<K extends keyof ResponseStreamListeners>(type: K, listener: ResponseStreamListeners[K]): ResponseStream
-  off<K extends keyof ResponseStreamListeners>(type: K, listener: ResponseStreamListeners[K]): ResponseStream
-  /** Resolves when the stream ended cleanly; rejects with its error. */
-  done(): Promise<void>
-  /** The accumulated final response, with `output_text` (also after an `incomplete` or `failed` end). */
+export interface ResponseStream
+  extends EventHelper<ResponseStreamListeners, ResponseStream, ResponseStreamEvent> {
+  /**
+   * The accumulated final response, with `output_text` (also after an `incomplete` or `failed` end). Rejects
+   * when the stream ended before `response.completed`, `response.failed` or `response.incomplete`.
+   */
   finalResponse(): Promise<ResponseWithOutputText>
-  /** Cancels the request: `done()` and `finalResponse()` reject with `APIUserAbortError`. */
-  abort(): void
-  /** Aborts the request when aborted. */
-  readonly controller: AbortController
   /** The response accumulated so far (`undefined` before `response.created`). */
   readonly currentResponse: Response | undefined
-  readonly ended: boolean
-  readonly errored: boolean
-  readonly aborted: boolean
 }
-
-type Listener = { fn: (value?: any) => void; once: boolean }
 
 // The GET /responses/{id} path without core's `path` tag, which would take ~450 B gzip of the 10 KB streaming
 // budget: one encoded segment is safe once the dot segments are refused.
@@ -78,6 +68,46 @@ function resumePath(id: string): string {
   if (id === '.' || id === '..')
     throw new OpenAIError(`response_id cannot be "${id}": pass the id of the response to resume.`)
   return `/responses/${encodeURIComponent(id)}`
+}
+
+/**
+ * A `ResponseStream` over the events `open` resolves to (an API call, or a body your server relays), read with
+ * `controller`; events up to `after` are accumulated but not emitted.
+ * @internal
+ */
+export function _responseStream(
+  open: (controller: AbortController) => Promise<AsyncIterable<ResponseStreamEvent>>,
+  signal?: AbortSignal | null,
+  after = -1,
+): ResponseStream {
+  const { helper, emit, start } = _createEventEngine<ResponseStreamEvent>('event', signal)
+  const state: ResponseSnapshot = {}
+  const stream = helper as unknown as ResponseStream & { currentResponse?: Response }
+  start(async () => {
+    const events = await open(helper.controller)
+    emit('connect')
+    for await (const event of events) {
+      const snapshot = _accumulateResponse(state, event)
+      stream.currentResponse = state.response
+      if (event.sequence_number <= after) continue
+      // `event` listeners and iterators get a copy, so what they change never reaches the typed listeners.
+      emit('event', structuredClone(event))
+      emit(
+        event.type,
+        event.type.endsWith('.delta') && snapshot !== undefined ? { ...event, snapshot } : event,
+      )
+    }
+    // Only response.completed, response.failed and response.incomplete leave the response in one of these.
+    if (!/^(completed|failed|incomplete)$/.test(state.response?.status as string))
+      throw new OpenAIError(
+        state.response
+          ? 'The stream ended before response.completed; was the connection cut?'
+          : 'The stream ended without sending any events.',
+      )
+  })
+  stream.finalResponse = () =>
+    stream.done().then(() => Object.assign(state.response!, { output_text: outputText(state.response!) }))
+  return stream
 }
 
 /**
@@ -97,148 +127,26 @@ export function streamResponse(
   params: ResponseStreamParams,
   options?: RequestOptions,
 ): ResponseStream {
-  const controller = new AbortController()
-  const listeners: Record<string, Listener[]> = {}
-  const state: ResponseSnapshot = {}
-  let ended = false
-  let errored = false
-  let aborted = false
-  let observed = false
-
-  const emit = (type: string, value?: unknown) => {
-    const list = listeners[type]
-    if (!list) return
-    listeners[type] = list.filter((l) => !l.once)
-    for (const l of list) l.fn(value)
-  }
-
-  const run = async (): Promise<ResponseWithOutputText> => {
-    const signal = options?.signal
-    const onAbort = () => controller.abort()
-    if (signal?.aborted) onAbort()
-    signal?.addEventListener('abort', onAbort, { once: true })
-    try {
-      return await consume()
-    } catch (error) {
-      throw error instanceof OpenAIError
-        ? error
-        : new OpenAIError((error as Error)?.message ?? String(error), { cause: error })
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
-    }
-  }
-
-  const consume = async (): Promise<ResponseWithOutputText> => {
-    const requestOptions: RequestOptions = {
-      ...options,
-      signal: controller.signal,
-      headers: mergeHeaders([{ 'x-stainless-helper-method': 'stream' }, options?.headers]),
-    }
-    // A resume replays from the start (as the official helper does) so the snapshot is complete.
-    const resume = 'response_id' in params
-    const after = resume ? (params.starting_after ?? -1) : -1
-    const events = await (resume
-      ? request<EventStream<ResponseStreamEvent>>(client, {
-          ...requestOptions,
-          method: 'get',
-          path: resumePath(params.response_id),
-          query: { stream: true, ...options?.query },
-          stream: true,
-        })
-      : createResponse(client, { ...params, stream: true }, requestOptions))
-    emit('connect')
-    for await (const event of events) {
-      const snapshot = _accumulateResponse(state, event)
-      if (event.sequence_number <= after) continue
-      emit('event', event)
-      emit(
-        event.type,
-        event.type.endsWith('.delta') && snapshot !== undefined ? { ...event, snapshot } : event,
-      )
-    }
-    if (!state.response) throw new OpenAIError('The stream ended without sending any events.')
-    return Object.assign(state.response, { output_text: outputText(state.response) })
-  }
-
-  const finished = Promise.resolve().then(run)
-  finished.then(
-    () => {
-      ended = true
-      emit('end')
-    },
-    (error) => {
-      errored = ended = true
-      aborted = controller.signal.aborted
-      if (aborted) emit('abort', error)
-      else {
-        if (!listeners.error?.length && !observed) Promise.reject(error)
-        emit('error', error)
+  // A resume replays from the start (as the official helper does) so the snapshot is complete.
+  const resume = 'response_id' in params
+  return _responseStream(
+    (controller) => {
+      const requestOptions: RequestOptions = {
+        ...options,
+        signal: controller.signal,
+        headers: mergeHeaders([{ 'x-stainless-helper-method': 'stream' }, options?.headers]),
       }
-      emit('end')
+      return resume
+        ? request<EventStream<ResponseStreamEvent>>(client, {
+            ...requestOptions,
+            method: 'get',
+            path: resumePath(params.response_id),
+            query: { stream: true, ...options?.query },
+            stream: true,
+          })
+        : createResponse(client, { ...params, stream: true }, requestOptions)
     },
+    options?.signal,
+    (params as ResponseStreamResumeParams).starting_after,
   )
-
-  const subscribe = (type: string, fn: Listener['fn'], once: boolean) => {
-    ;(listeners[type] ??= []).push({ fn, once })
-    return stream
-  }
-
-  const stream: ResponseStream = {
-    on: (type, fn) => subscribe(type, fn, false),
-    once: (type, fn) => subscribe(type, fn, true),
-    off(type, fn) {
-      listeners[type] = listeners[type]?.filter((l) => l.fn !== fn)
-      return stream
-    },
-    done() {
-      observed = true
-      return finished.then(() => {})
-    },
-    finalResponse() {
-      observed = true
-      return finished
-    },
-    abort: () => controller.abort(),
-    controller,
-    get currentResponse() {
-      return state.response
-    },
-    get ended() {
-      return ended
-    },
-    get errored() {
-      return errored
-    },
-    get aborted() {
-      return aborted
-    },
-    async *[Symbol.asyncIterator]() {
-      observed = true
-      const queue: ResponseStreamEvent[] = []
-      let wake = () => {}
-      let over = false
-      const onEvent = (event: ResponseStreamEvent) => {
-        queue.push(event)
-        wake()
-      }
-      const stop = () => {
-        over = true
-        wake()
-      }
-      stream.on('event', onEvent)
-      finished.then(stop, stop)
-      try {
-        for (;;) {
-          if (queue.length) yield queue.shift()!
-          else if (over) return void (await finished)
-          else await new Promise<void>((resolve) => (wake = resolve))
-        }
-      } finally {
-        stream.off('event', onEvent)
-        // Breaking out early cancels the request, as with core's streams.
-        if (!ended) controller.abort()
-      }
-    },
-  }
-  return stream
 }

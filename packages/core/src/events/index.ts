@@ -1,0 +1,8 @@
+export {
+  _createEventEngine,
+  type BaseHelperEvents,
+  type EventEngine,
+  type EventHelper,
+  type HelperBase,
+} from './event-engine'
+export { _listen, type AnyListener, type Emit, type Listening } from './listeners'
