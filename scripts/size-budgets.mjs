@@ -137,6 +137,15 @@ export const g = () => streamChatCompletion(client, { model: 'm', messages: [{ r
     code: `export * from '@acme/openai-chat'`,
   },
   {
+    // Azure's routing is an interceptor inside @acme/openai-azure: an app without it carries none of its bytes.
+    name: 'azure: azureClient + createChatCompletion + core',
+    limit: 7 * 1024,
+    upFront: true,
+    code: `import { azureClient } from '@acme/openai-azure'
+import { createChatCompletion } from '@acme/openai-chat'
+export const f = () => createChatCompletion(azureClient({ endpoint: 'https://r.openai.azure.com', apiVersion: '2024-10-21', apiKey: 'k' }), { model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+  },
+  {
     name: 'files: uploadFile + core',
     limit: 7 * 1024,
     // Up front: turning streams, Responses and bytes into files loads on first use (a File or Blob never needs it),
