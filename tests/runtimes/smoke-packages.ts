@@ -23,6 +23,7 @@ export const smokePackages: readonly SmokePackage[] = [
   { dir: 'chat', name: '@acme/openai-chat' },
   { dir: 'files', name: '@acme/openai-files' },
   { dir: 'realtime', name: '@acme/openai-realtime' },
+  { dir: 'azure', name: '@acme/openai-azure' },
   { dir: 'mock-server', name: '@acme/openai-mock', notFor: { workerd: nodeOnly, chromium: nodeOnly } },
 ]
 
