@@ -24,6 +24,16 @@ export const smokePackages: readonly SmokePackage[] = [
   { dir: 'files', name: '@acme/openai-files' },
   { dir: 'realtime', name: '@acme/openai-realtime' },
   { dir: 'azure', name: '@acme/openai-azure' },
+  { dir: 'models', name: '@acme/openai-models' },
+  { dir: 'moderations', name: '@acme/openai-moderations' },
+  { dir: 'batches', name: '@acme/openai-batches' },
+  { dir: 'fine-tuning', name: '@acme/openai-fine-tuning' },
+  { dir: 'conversations', name: '@acme/openai-conversations' },
+  { dir: 'vector-stores', name: '@acme/openai-vector-stores' },
+  { dir: 'containers', name: '@acme/openai-containers' },
+  { dir: 'evals', name: '@acme/openai-evals' },
+  { dir: 'skills', name: '@acme/openai-skills' },
+  { dir: 'chatkit', name: '@acme/openai-chatkit' },
   { dir: 'mock-server', name: '@acme/openai-mock', notFor: { workerd: nodeOnly, chromium: nodeOnly } },
 ]
 
