@@ -19,9 +19,11 @@ import {
   uploadFile,
 } from '@acme/openai-files'
 import { uploadFile as uploadFromNode } from '@acme/openai-files/node'
-import { type MockServer, type RecordedRequest, startMockServer } from '@acme/openai-mock'
+import { type MockServer, startMockServer } from '@acme/openai-mock'
 import OpenAI, { toFile as officialToFile } from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { multipartEssentials as essentials } from './multipart'
+import { recordOne } from './recorded'
 
 let mock: MockServer
 let official: OpenAI
@@ -185,46 +187,7 @@ const cases: Case[] = [
   },
 ]
 
-/** Field name, then value: text, or a file part's filename, content type and bytes. */
-async function multipartFields(request: RecordedRequest): Promise<unknown[]> {
-  const form = await new Response(request.body as Uint8Array<ArrayBuffer>, {
-    headers: { 'content-type': request.headers['content-type'] },
-  }).formData()
-  const fields: unknown[] = []
-  for (const [name, value] of form)
-    fields.push(
-      typeof value === 'string'
-        ? [name, value]
-        : [name, { filename: value.name, type: value.type, bytes: await value.text() }],
-    )
-  return fields
-}
-
-async function essentials(request: RecordedRequest, anyFieldOrder = false) {
-  const type = request.headers['content-type']
-  const multipart = type?.startsWith('multipart/form-data; boundary=')
-  return {
-    method: request.method,
-    path: request.path,
-    query: request.query,
-    authorization: request.headers.authorization,
-    accept: request.headers.accept,
-    contentType: multipart ? 'multipart/form-data' : type,
-    json: request.json,
-    fields: multipart
-      ? await multipartFields(request).then((f) => (anyFieldOrder ? f.sort(byName) : f))
-      : undefined,
-  }
-}
-
-const byName = (a: any, b: any) => String(a[0]).localeCompare(String(b[0]))
-
-async function record(call: Call): Promise<RecordedRequest> {
-  const before = mock.requests.length
-  await call().catch(() => {})
-  expect(mock.requests.length).toBe(before + 1)
-  return mock.requests[before]
-}
+const record = (call: Call) => recordOne(mock, call)
 
 describe('files conformance with the official openai client', () => {
   for (const c of cases)

@@ -4,10 +4,7 @@ import type { MultipartUpload } from './types'
 
 /** Throws `FileTooLargeError` when a file of known size is over the upload's limit. */
 export function checkFileSize(upload: MultipartUpload, file: { size?: number | undefined }): void {
-  if (file.size !== undefined && file.size > upload.limit)
-    throw new FileTooLargeError(
-      upload.tooLarge(fileNameOf(file as Blob) ?? 'blob', file.size),
-      file.size,
-      upload.limit,
-    )
+  const { limit, tooLarge } = upload
+  if (file.size !== undefined && limit !== undefined && file.size > limit)
+    throw new FileTooLargeError(tooLarge!(fileNameOf(file as Blob) ?? 'blob', file.size), file.size, limit)
 }

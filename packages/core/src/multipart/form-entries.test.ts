@@ -42,3 +42,20 @@ describe('formEntries', () => {
     ])
   })
 })
+
+describe('formEntries field order (as openai-node sends it)', () => {
+  test('arrays follow the other fields, unless a stream is in the body, which keeps key order', async () => {
+    const blob = new Blob(['x'])
+    const names = (params: Record<string, unknown>) => formEntries(params).map(([name]) => name)
+    expect(names({ image: [blob, blob], prompt: 'p', include: ['logprobs'], mask: blob })).toEqual([
+      'prompt',
+      'mask',
+      'image[]',
+      'image[]',
+      'include[]',
+    ])
+    const { toFile } = await import('./to-file')
+    const streamed = await toFile(new ReadableStream(), 'a.wav')
+    expect(names({ include: ['logprobs'], file: streamed, model: 'm' })).toEqual(['include[]', 'file', 'model'])
+  })
+})

@@ -38,13 +38,10 @@ async function resolveFile(
   upload: MultipartUpload,
 ): Promise<Blob | StreamingFile> {
   const file = await resolveUploadable(value, field)
-  if (!isStreamingFile(file) || file.size !== undefined) return file
+  const { limit, tooLarge } = upload
+  if (!isStreamingFile(file) || file.size !== undefined || limit === undefined) return file
   const { name } = file
-  return capStreamingFile(
-    file,
-    upload.limit,
-    (size) => new FileTooLargeError(upload.tooLarge(name, size), size, upload.limit),
-  )
+  return capStreamingFile(file, limit, (size) => new FileTooLargeError(tooLarge!(name, size), size, limit))
 }
 
 /** A plain object that is not a file of any kind: an id or URL reference to send as nested text fields. */

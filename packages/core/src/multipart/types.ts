@@ -69,10 +69,10 @@ export interface MultipartUpload {
   params: Record<string, unknown>
   /** File fields that also take a reference object (`{ file_id }`, `{ id }`), sent as `field[key]` text fields. */
   references?: readonly string[]
-  /** The largest file accepted, in bytes. */
-  limit: number
+  /** The largest file accepted, in bytes; without it the server alone decides. */
+  limit?: number
   /** The error text for a file over `limit`, given its name and size. */
-  tooLarge: (name: string, size: number) => string
+  tooLarge?: (name: string, size: number) => string
   /** Parse the answer as server-sent events (`stream: true`). */
   stream?: boolean
 }

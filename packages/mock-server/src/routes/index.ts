@@ -4,6 +4,7 @@ import { cloudMetadataRoutes } from './cloud-metadata'
 import { echoRoutes } from './echo'
 import { everydayRoutes } from './everyday'
 import { filesRoutes } from './files'
+import { imagesRoutes } from './images'
 import { itemsRoutes } from './items'
 import { modelsRoutes } from './models'
 import { realtimeRoutes } from './realtime'
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
   ...cloudMetadataRoutes,
   ...filesRoutes,
   ...uploadsRoutes,
+  ...imagesRoutes,
   ...realtimeRoutes,
   ...realtimeCallsRoutes,
   ...everydayRoutes,
