@@ -164,6 +164,26 @@ import { listFiles } from '@acme/openai-files'
 export const f = () => listFiles(createClient({ baseURL: '/api' }), { purpose: 'batch' })`,
   },
   {
+    name: 'images: generateImage + core',
+    limit: 6.5 * 1024,
+    // Like createResponse: a plain call never fetches core's lazily loaded SSE chunk.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { generateImage } from '@acme/openai-images'
+export const f = () => generateImage(createClient({ baseURL: '/api' }), { model: 'gpt-image-1', prompt: 'a fox' })`,
+  },
+  {
+    name: 'images: editImage + core (multipart)',
+    limit: 9 * 1024,
+    // Up front, not every chunk: all chunks are ~13 KB, because core's SSE chunk (~2.3 KB, every core call counts
+    // it) and the input normaliser for bytes, streams and Responses (~3.5 KB, never loaded for a File or Blob) load
+    // on first use only. An edit from a Blob loads this and, with stream: true, the SSE chunk.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { editImage } from '@acme/openai-images'
+export const f = (image) => editImage(createClient({ baseURL: '/api' }), { model: 'gpt-image-1', image, prompt: 'a hat' })`,
+  },
+  {
     name: 'files: uploadLargeFile + core',
     limit: 9.5 * 1024,
     upFront: true,
