@@ -1,5 +1,5 @@
 import type { Attributes, Histogram, Span } from '@opentelemetry/api'
-import type { GenAIStart } from './gen-ai-request'
+import type { GenAIKind, GenAIStart } from './gen-ai-request'
 import { errorType, failSpan } from './span-error'
 
 /** The two histograms of the GenAI semantic conventions. */
@@ -8,143 +8,121 @@ export interface GenAIInstruments {
   tokens: Histogram
 }
 
-/** Told about one GenAI call's outcome; each method is called at most once, except `event`. */
-export interface CallRecorder {
-  /** A plain (not streamed) result. */
-  result(data: unknown, response: Response): void
-  /** A streamed item (chunk or event). */
-  event(item: any): void
-  /** The stream ended, normally or because the consumer stopped. */
-  end(): void
-  error(error: unknown): void
+/** Receives a call's answer as it arrives (for the message-content log events). */
+export interface AnswerSink {
+  result?(data: unknown): void
+  event?(item: unknown): void
+  end?(): void
+}
+
+/** One GenAI call in flight: its span and the ways to record what its answer says. */
+export interface GenAICall {
+  kind: GenAIKind
+  span: Span
+  sink: AnswerSink | undefined
+  /** The response model, once known; metric points carry it. */
+  model?: string
+  usage(input: number | undefined, output: number | undefined, always: boolean): void
+  finish(output: any[]): void
+  /** Records the duration and ends the span. */
+  done(): void
+  fail(error: unknown): void
 }
 
 /**
- * Records the attributes and metric points `@opentelemetry/instrumentation-openai` derives from a result or a
- * stream, then ends the span. `sink` gets the same calls (for message-content log events).
+ * Records what `@opentelemetry/instrumentation-openai` derives from an answer: token usage (span attributes and
+ * `gen_ai.client.token.usage` points), the finish reason of a response, and `gen_ai.client.operation.duration`.
  */
-export function genAIRecorder(
-  start: GenAIStart,
+export function genAICall(
+  { kind, common }: GenAIStart,
   span: Span,
   meters: GenAIInstruments,
   started: number,
-  sink?: Partial<CallRecorder>,
-): CallRecorder {
-  const { kind, common } = start
-  let model: string | undefined
-  let id: string | undefined
-  const finish: (string | undefined)[] = []
-  const seconds = () => (performance.now() - started) / 1000
-  const tokens = (value: number, type: string) =>
-    meters.tokens.record(value, {
-      ...common,
-      'gen_ai.response.model': model,
-      'gen_ai.token.type': type,
-    } as Attributes)
-  const duration = () =>
-    meters.duration.record(seconds(), { ...common, 'gen_ai.response.model': model } as Attributes)
-  const usage = (input: number | undefined, output: number | undefined, whenZero: boolean) => {
-    span.setAttributes({ 'gen_ai.usage.input_tokens': input, 'gen_ai.usage.output_tokens': output })
-    if (input || (whenZero && input != null)) tokens(input!, 'input')
-    if (output || (whenZero && output != null)) tokens(output!, 'output')
-  }
-  const setFinish = (output: any[]) => {
-    const reason = responsesFinishReason(output)
-    if (reason) span.setAttribute('gen_ai.response.finish_reasons', [reason])
-  }
-
-  return {
-    result(data: any, response) {
-      sink?.result?.(data, response)
-      model = data?.model
-      span.setAttribute('gen_ai.response.model', model as string)
-      if (kind === 'chat') {
-        span.setAttributes({
-          'gen_ai.response.finish_reasons': data.choices?.map((c: any) => c.finish_reason),
-          'gen_ai.response.id': data.id,
-        })
-        if (data.usage) usage(data.usage.prompt_tokens, data.usage.completion_tokens, true)
-      } else if (kind === 'embeddings') {
-        span.setAttribute('gen_ai.usage.input_tokens', data.usage?.prompt_tokens)
-        if (data.usage) tokens(data.usage.prompt_tokens, 'input')
-      } else {
-        if (data.conversation) span.setAttribute('gen_ai.conversation.id', data.conversation.id)
-        span.setAttribute('gen_ai.response.id', data.id)
-        if (data.usage) usage(data.usage.input_tokens, data.usage.output_tokens, true)
-        setFinish(data.output ?? [])
-      }
-      duration()
-      span.end()
-    },
-    event(item: any) {
-      sink?.event?.(item)
-      if (kind === 'chat') {
-        const choice = item.choices?.[0]
-        const index = choice?.index ?? 0
-        if (!id && item.id) span.setAttribute('gen_ai.response.id', (id = item.id as string))
-        if (!model && item.model) span.setAttribute('gen_ai.response.model', (model = item.model as string))
-        if (!finish[index] && choice?.finish_reason) finish[index] = choice.finish_reason
-        // The last chunk carries the usage when `stream_options.include_usage` is set.
-        if (item.usage) usage(item.usage.prompt_tokens, item.usage.completion_tokens, true)
-      } else if (item.type === 'response.created') {
-        model = item.response.model
-        span.setAttributes({
-          'gen_ai.response.id': item.response.id,
-          'gen_ai.response.model': model,
-          'gen_ai.conversation.id': item.response.conversation?.id,
-        })
-      } else if (item.type === 'response.output_item.done') {
-        setFinish([item.item])
-      } else if (item.type === 'response.completed' || item.type === 'response.incomplete') {
-        const u = item.response?.usage
-        usage(u?.input_tokens, u?.output_tokens, false)
+  sink?: AnswerSink,
+): GenAICall {
+  const duration = (extra: Attributes) =>
+    meters.duration.record((performance.now() - started) / 1000, { ...common, ...extra })
+  const call: GenAICall = {
+    kind,
+    span,
+    sink,
+    usage(input, output, always) {
+      for (const [value, type] of [
+        [input, 'input'],
+        [output, 'output'],
+      ] as const) {
+        if (value != null) span.setAttribute(`gen_ai.usage.${type}_tokens`, value)
+        if (value || (always && value != null))
+          meters.tokens.record(value, {
+            ...common,
+            'gen_ai.response.model': call.model,
+            'gen_ai.token.type': type,
+          })
       }
     },
-    end() {
-      sink?.end?.()
-      if (kind === 'chat')
-        span.setAttribute(
-          'gen_ai.response.finish_reasons',
-          finish.filter((f) => f !== undefined),
-        )
-      duration()
+    finish(output) {
+      const reason = finishReason(output)
+      if (reason) span.setAttribute('gen_ai.response.finish_reasons', [reason])
+    },
+    done() {
+      duration({ 'gen_ai.response.model': call.model })
       span.end()
     },
-    error(error) {
+    fail(error) {
       const type = errorType(error)
-      meters.duration.record(seconds(), { ...common, 'error.type': type })
+      duration({ 'error.type': type })
       failSpan(span, error, type)
     },
   }
+  return call
 }
 
-// Output items whose last message part is a tool call; the official instrumentation reports
-// `tool_call` as the finish reason when the output's last part is one, else `stop`.
-const TOOL_CALL_ITEMS =
-  /^(function_call|custom_tool_call|web_search_call|computer_call|local_shell_call|mcp_approval_request)$/
-const RESPONSE_ITEMS = /^(image_generation_call|mcp_call|mcp_list_tools)$/
-
-/** `undefined` when an item has a type the official instrumentation does not know (it then sets none). */
-function responsesFinishReason(output: any[]): string | undefined {
-  let last: string | undefined
-  for (const item of output) {
-    const t = item?.type
-    let part: string | undefined
-    if (t === 'message')
-      part = item.content?.some((c: any) => c.type === 'output_text' || c.type === 'refusal')
-        ? 'text'
-        : undefined
-    else if (t === 'reasoning')
-      part = (item.summary?.length ?? 0) + (item.content?.length ?? 0) ? 'reasoning' : undefined
-    else if (t === 'file_search_call') part = item.results?.length ? 'response' : 'tool_call'
-    else if (t === 'code_interpreter_call')
-      part = item.outputs?.some((o: any) => o.type === 'image' || o.type === 'logs')
-        ? 'response'
-        : 'tool_call'
-    else if (TOOL_CALL_ITEMS.test(t)) part = 'tool_call'
-    else if (RESPONSE_ITEMS.test(t)) part = 'response'
-    else return
-    last = part ?? last
+/** Records a plain (not streamed) answer and ends the span. */
+export function recordResult(call: GenAICall, data: any): void {
+  const { span } = call
+  call.sink?.result?.(data)
+  span.setAttribute('gen_ai.response.model', (call.model = data.model))
+  if (call.kind === 'embeddings') call.usage(data.usage?.prompt_tokens, undefined, true)
+  else {
+    span.setAttribute('gen_ai.response.id', data.id)
+    if (call.kind === 'chat') {
+      span.setAttribute(
+        'gen_ai.response.finish_reasons',
+        data.choices?.map((c: any) => c.finish_reason),
+      )
+      if (data.usage) call.usage(data.usage.prompt_tokens, data.usage.completion_tokens, true)
+    } else {
+      if (data.conversation) span.setAttribute('gen_ai.conversation.id', data.conversation.id)
+      if (data.usage) call.usage(data.usage.input_tokens, data.usage.output_tokens, true)
+      call.finish(data.output ?? [])
+    }
   }
-  return last === 'tool_call' ? 'tool_call' : 'stop'
+  call.done()
+}
+
+/**
+ * The official instrumentation turns the output into message parts and reports `tool_call` when the last part
+ * is a tool call, else `stop`; items without parts (a message with no text, an empty reasoning) do not count.
+ * `undefined` for an item type it does not know (it records no finish reason then).
+ */
+function finishReason(output: any[]): string | undefined {
+  let last = 'stop'
+  for (const item of output) {
+    const t = item.type
+    if (/^(function|custom_tool|web_search|computer|local_shell)_call$|^mcp_approval_request$/.test(t))
+      last = 'tool_call'
+    else if (t === 'file_search_call') last = item.results?.length ? 'stop' : 'tool_call'
+    else if (t === 'code_interpreter_call')
+      last = item.outputs?.some((o: any) => /^(image|logs)$/.test(o.type)) ? 'stop' : 'tool_call'
+    else if (
+      t === 'message'
+        ? item.content?.some((c: any) => /^(output_text|refusal)$/.test(c.type))
+        : t === 'reasoning'
+          ? (item.summary?.length ?? 0) + (item.content?.length ?? 0)
+          : /^(image_generation_call|mcp_call|mcp_list_tools)$/.test(t)
+    )
+      last = 'stop'
+    else if (t !== 'message' && t !== 'reasoning') return
+  }
+  return last
 }

@@ -3,7 +3,7 @@
 // only when capture is on.
 import type { Context } from '@opentelemetry/api'
 import type { GenAIKind } from './gen-ai-request'
-import type { CallRecorder } from './gen-ai-result'
+import type { AnswerSink } from './gen-ai-result'
 import { inputMessages, outputMessages } from './responses-messages'
 
 /** A log record as `@opentelemetry/api-logs` defines it (only the fields written here). */
@@ -33,7 +33,7 @@ export function contentEvents(
   logger: { emit(record: LogRecordLike): void },
   context: Context,
   capture: boolean,
-): Partial<CallRecorder> {
+): AnswerSink {
   const emit = (record: LogRecordLike) =>
     logger.emit({ timestamp: Date.now(), context, severityNumber: INFO, ...record })
   const chatEvent = (name: string, body: unknown) =>

@@ -15,3 +15,10 @@ export function failSpan(span: Span, error: unknown, type: string): void {
   span.setAttribute('error.type', type)
   span.end()
 }
+
+/** `failSpan` for a plain HTTP span, which also carries the error's HTTP status. */
+export function failHttpSpan(span: Span, error: unknown): void {
+  const status = (error as any)?.status
+  if (status) span.setAttribute('http.response.status_code', status)
+  failSpan(span, error, errorType(error))
+}

@@ -3,9 +3,9 @@ import {
   type CallInterceptor,
   type Client,
   type ClientHooks,
-  observeStream,
   readEnv,
   redactURL,
+  type Stream,
   withOptions,
 } from '@acme/openai-core'
 import {
@@ -19,11 +19,12 @@ import {
   trace,
 } from '@opentelemetry/api'
 import { genAIStart, serverAttributes } from './gen-ai-request'
-import { type CallRecorder, type GenAIInstruments, genAIRecorder } from './gen-ai-result'
-import { httpAttributes, httpRecorder } from './http-span'
+import { type GenAICall, type GenAIInstruments, genAICall, recordResult } from './gen-ai-result'
+import { httpAttributes } from './http-span'
 import { instruments } from './instruments'
 import type { LoggerProviderLike } from './message-content'
-import { errorType } from './span-error'
+import { observeCallStream } from './observe-call-stream'
+import { errorType, failHttpSpan } from './span-error'
 import { SCOPE, VERSION } from './version'
 
 export interface TelemetryOptions {
@@ -63,42 +64,34 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
 
   const interceptor: CallInterceptor = async (call, next) => {
     let span: Span
-    let recorder: CallRecorder
-    let isGenAI: boolean
+    let genAI: GenAICall | undefined
     try {
-      const { spec } = call
-      const server = serverAttributes(call.client.baseURL)
+      const { spec, client } = call
+      const server = serverAttributes(client.baseURL)
       const started = performance.now()
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
       const start = genAIStart(spec.method, spec.path, spec.body, server)
-      isGenAI = !!start
       const method = spec.method.toUpperCase()
+      const url = redactURL(buildURL(client.baseURL, spec.path))
       span = tracer.startSpan(start ? start.name : (call.operation ?? method), {
         kind: SpanKind.CLIENT,
-        attributes: start
-          ? start.attributes
-          : httpAttributes(
-              call.operation,
-              method,
-              redactURL(buildURL(call.client.baseURL, spec.path)),
-              server,
-            ),
+        attributes: start ? start.attributes : httpAttributes(call.operation, method, url, server),
       })
       if (start) {
         const provider = options.meterProvider ?? metrics.getMeterProvider()
         if (meters?.[0] !== provider) meters = [provider, instruments(provider.getMeter(SCOPE, VERSION))]
         // Loaded only when log events are wanted, so apps without them do not ship the converters.
-        const sink = options.loggerProvider
-          ? (await import('./message-content')).contentEvents(
-              start.kind,
-              spec.body,
-              options.loggerProvider.getLogger(SCOPE, VERSION),
-              trace.setSpan(context.active(), span),
-              capture,
-            )
-          : undefined
-        recorder = genAIRecorder(start, span, meters[1], started, sink)
-      } else recorder = httpRecorder(span)
+        const sink =
+          options.loggerProvider &&
+          (await import('./message-content')).contentEvents(
+            start.kind,
+            spec.body,
+            options.loggerProvider.getLogger(SCOPE, VERSION),
+            trace.setSpan(context.active(), span),
+            capture,
+          )
+        genAI = genAICall(start, span, meters[1], started, sink)
+      }
     } catch {
       return next()
     }
@@ -108,25 +101,17 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
     try {
       result = await context.with(trace.setSpan(context.active(), span), next)
     } catch (error) {
-      inFlight.delete(call.logId)
-      quietly(() => recorder.error(error))
+      quietly(() => (genAI ? genAI.fail(error) : failHttpSpan(span, error)))
       throw error
+    } finally {
+      inFlight.delete(call.logId)
     }
-    inFlight.delete(call.logId)
-    if (!call.spec.stream) {
-      quietly(() => recorder.result(result.data, result.response))
-      return result
+    if (!genAI) span.setAttribute('http.response.status_code', result.response.status)
+    if (call.spec.stream) {
+      return { ...result, data: observeCallStream(result.data as Stream<unknown>, span, genAI) }
     }
-    if (!isGenAI) quietly(() => span.setAttribute('http.response.status_code', result.response.status))
-    return {
-      ...result,
-      data: observeStream(result.data as any, {
-        onEvent: recorder.event,
-        onEnd: recorder.end,
-        onCancel: recorder.end,
-        onError: recorder.error,
-      }),
-    }
+    quietly(() => (genAI ? recordResult(genAI, result.data) : span.end()))
+    return result
   }
 
   const hooks: ClientHooks | undefined = client.hooks
