@@ -1,4 +1,4 @@
-import { OpenAIError } from '@acme/openai-core'
+import { _listen, type Listening, OpenAIError } from '@acme/openai-core'
 import { bytesToBase64 } from './audio/base64'
 import { pcm16Bytes } from './audio/pcm16-base64'
 import { RealtimeClosedError } from './errors'
@@ -152,7 +152,9 @@ export function createRealtimeConnection(
   socket: RealtimeSocket,
   options: RealtimeConnectionOptions,
 ): RealtimeConnection {
-  const listeners = new Map<string, Set<(event: any) => void>>()
+  // The registry the stream helpers use; `on` below wraps each listener, so a throwing one is reported, not thrown.
+  const listeners = {} as Listening<unknown>
+  const emit = _listen(listeners)
   let queue: RealtimeServerEvent[] = []
   let head = 0
   let overflow: OpenAIError | undefined
@@ -167,14 +169,8 @@ export function createRealtimeConnection(
   })
 
   const dispatch = (event: RealtimeServerEvent) => {
-    for (const key of [event.type, '*'])
-      for (const listener of listeners.get(key) ?? []) {
-        try {
-          listener(event)
-        } catch (error) {
-          report(error)
-        }
-      }
+    emit(event.type, event)
+    emit('*', event)
     if (waiting) {
       const wake = waiting
       waiting = waitingFail = undefined
@@ -300,12 +296,17 @@ export function createRealtimeConnection(
     closed,
     send,
     on(type: string, listener: (event: any) => void) {
-      let set = listeners.get(type)
-      if (!set) listeners.set(type, (set = new Set()))
-      // A wrapper, so the same function registered twice is called twice and removed once per call.
-      const entry = (event: any) => listener(event)
-      set.add(entry)
-      return () => void set.delete(entry)
+      // A wrapper, so the same function registered twice is called twice and removed once per call, and so a
+      // throwing listener breaks neither the connection nor the other listeners (as with an EventTarget).
+      const entry = (event: any) => {
+        try {
+          listener(event)
+        } catch (error) {
+          report(error)
+        }
+      }
+      listeners.on(type, entry)
+      return () => void listeners.off(type, entry)
     },
     close,
     [Symbol.asyncIterator]() {
