@@ -1,1 +1,5 @@
+export { BatchFailedError, BatchResultsUnavailableError } from './errors'
 export * from './operations'
+export { type BatchResult, type ReadBatchResultsOptions, readBatchResults } from './read-batch-results'
+export { type BatchRequest, type BatchRun, type RunBatchParams, runBatch } from './run-batch'
+export { FINAL_BATCH_STATUSES, type WaitForBatchOptions, waitForBatch } from './wait-for-batch'
