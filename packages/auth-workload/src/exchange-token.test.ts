@@ -185,3 +185,27 @@ describe('exchangeToken', () => {
     expect(self).toBeUndefined()
   })
 })
+
+describe('exchangeToken: an expires_in that is not a sane number of seconds', () => {
+  it.each([
+    ['negative', '{"access_token":"at","expires_in":-60}'],
+    ['infinite (1e400 parses to Infinity)', '{"access_token":"at","expires_in":1e400}'],
+    ['null', '{"access_token":"at","expires_in":null}'],
+  ])('refuses one that is %s', async (_, body) => {
+    token(200, body, { 'content-type': 'application/json' })
+    const error = await fail()
+    expect(error.constructor).toBe(OpenAIError)
+    expect(error.message).toBe(
+      `The token exchange at ${mock.url}/oauth/token answered without a valid expires_in (a number of seconds > 0).`,
+    )
+  })
+
+  it('bounds one of years (or 1e300 s) to a day, so the token is exchanged again', async () => {
+    for (const seconds of [10 * 365 * 86_400, 1e300]) {
+      token(200, { access_token: 'at', expires_in: seconds })
+      expect(await exchangeToken(request())).toEqual({ access_token: 'at', expires_in: 86_400 })
+    }
+    token(200, { access_token: 'at', expires_in: 86_399 })
+    expect((await exchangeToken(request())).expires_in).toBe(86_399)
+  })
+})

@@ -32,11 +32,17 @@ export interface TokenExchangeRequest {
 /** The two fields of the token endpoint's answer the client uses. */
 export interface ExchangedToken {
   access_token: string
+  /** Seconds the token is valid, at most `MAX_TOKEN_LIFETIME_SECONDS`. */
   expires_in: number
 }
 
 // Visible ASCII only: anything else cannot travel in an Authorization header.
 const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/
+/**
+ * The longest a token is kept (a day): an endpoint answering years (or a clock-breaking 1e300) must not pin one
+ * token for the life of the process; a day-old token is simply exchanged again.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 86_400
 
 /**
  * POSTs one RFC 8693 token exchange (JSON body) and checks the answer. Never retried here: a failure reaches every
@@ -115,7 +121,7 @@ export async function exchangeToken(request: TokenExchangeRequest): Promise<Exch
     throw new OpenAIError(
       `The token exchange at ${where} answered without a valid expires_in (a number of seconds > 0).`,
     )
-  return { access_token, expires_in }
+  return { access_token, expires_in: Math.min(expires_in, MAX_TOKEN_LIFETIME_SECONDS) }
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

@@ -238,3 +238,15 @@ describe('workloadIdentity', () => {
     expect(lines.join('\n')).not.toContain('subject-token')
   })
 })
+
+describe('workloadIdentity with an endpoint answering an expires_in of years', () => {
+  it('keeps the token for at most a day (less the refresh buffer), then exchanges again', async () => {
+    const { auth, clock } = setup({}, 10 * 365 * 86_400)
+    const issuedAt = clock.t
+    const first = await bearer(auth)
+    clock.t = issuedAt + (86_400 - 1200) * 1000 - 1
+    expect(await bearer(auth)).toBe(first)
+    clock.t = issuedAt + (86_400 - 1200) * 1000
+    expect(await bearer(auth)).not.toBe(first)
+  })
+})

@@ -56,7 +56,14 @@ export function accumulateChatCompletion(
       else if (text === null) message[kind] ??= null
     }
     if (!delta) continue
-    if (delta.role) message.role = delta.role
+    if (delta.role) {
+      // A completion is the assistant's message; any other role means the stream is not one.
+      if (delta.role !== 'assistant')
+        throw new OpenAIError(
+          `Unexpected role "${delta.role}" in choice ${index} of the stream; expected "assistant".`,
+        )
+      message.role = delta.role
+    }
     for (const fragment of delta.tool_calls ?? []) {
       const at = checkIndex(fragment?.index, 'tool call')
       const call = ((message.tool_calls ??= [])[at] ??= { index: at, function: { arguments: '' } })

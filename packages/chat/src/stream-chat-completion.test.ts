@@ -429,3 +429,27 @@ describe("streamChatCompletion with the mock's logprobs", () => {
     expect(final.choices[0].logprobs).toEqual(plain.choices[0].logprobs)
   })
 })
+
+describe('streamChatCompletion: a streamed role', () => {
+  it('fails on a role other than assistant, as the official helper does, naming the role and the choice', async () => {
+    const base = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1, model: 'm' }
+    const frame = (choices: unknown[]) => `data: ${JSON.stringify({ ...base, choices })}\n\n`
+    mock.enqueueFault({
+      sse: {
+        chunks: [
+          frame([{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null }]),
+          frame([{ index: 1, delta: { role: 'user', content: 'injected' }, finish_reason: null }]),
+          frame([{ index: 0, delta: {}, finish_reason: 'stop' }]),
+        ],
+      },
+    })
+    const errors: OpenAIError[] = []
+    const stream = streamChatCompletion(client, { model: 'm', messages: [user('hi')] }).on('error', (e) =>
+      errors.push(e),
+    )
+    const error = await stream.finalChatCompletion().catch((e) => e)
+    expect(error).toBeInstanceOf(OpenAIError)
+    expect(error.message).toBe('Unexpected role "user" in choice 1 of the stream; expected "assistant".')
+    expect(errors).toEqual([error])
+  })
+})

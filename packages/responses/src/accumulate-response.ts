@@ -42,35 +42,53 @@ export function _accumulateResponse(state: ResponseSnapshot, event: ResponseStre
   const fields = TEXT_FIELDS[family]
   const part = family === 'content_part' || family === 'reasoning_summary_part'
   const annotation = type === 'response.output_text.annotation.added'
-  if (!(fields || part || annotation || family === 'output_item')) return
+  // `shell_call_command` events build a `shell_call`, `shell_call_output_content` ones a `shell_call_output`.
+  const shell = family?.startsWith('shell_call_') && family.slice(0, family.lastIndexOf('_'))
+  if (!(fields || part || annotation || shell || family === 'output_item')) return
   const missing = (what: string) =>
     new OpenAIError(`${type} refers to ${what}, which no earlier event added.`)
+  // An index may replace an entry or append one: a hostile index must not grow a huge sparse array.
+  const put = (list: any[], position: number, value: unknown, what: string) => {
+    if (!(position >= 0 && position <= list.length))
+      throw new OpenAIError(`${type} has an invalid ${what} index: ${position}.`)
+    list[position] = structuredClone(value)
+  }
+  const check = (found: any, wanted: string, what = '') => {
+    if (found.type !== wanted)
+      throw new OpenAIError(`${type} refers to a ${found.type}${what}, not ${wanted} (output item ${index}).`)
+  }
   const index = e.output_index
   const output = previous?.output as any[]
   if (!output) throw missing('a response')
-  if (type === 'response.output_item.added') {
-    output[index] = structuredClone(e.item)
-    return
-  }
   const item = output[index]
-  if (!item) throw missing(`output item ${index}`)
-  if (family === 'output_item') {
-    output[index] = structuredClone(e.item)
+  if (!item && type !== 'response.output_item.added') throw missing(`output item ${index}`)
+  if (family === 'output_item') return void put(output, index, e.item, 'output')
+  if (shell) {
+    check(item, shell)
+    const results = shell !== 'shell_call'
+    const list: any[] = results ? (item.output ??= []) : ((item.action ??= {}).commands ??= [])
+    const command = e.command_index
+    // `added` and `done` carry the whole command or result, deltas extend it (a result's outcome comes at `done`).
+    if (step !== 'delta') put(list, command, e.command ?? e.output?.[0], 'command')
+    else if (!results) put(list, command, (list[command] ?? '') + e.delta, 'command')
+    else {
+      put(list, command, list[command] ?? { stdout: '', stderr: '' }, 'command')
+      for (const stream of ['stdout', 'stderr']) list[command][stream] += e.delta?.[stream] ?? ''
+    }
     return
   }
   const summary = family === 'reasoning_summary_part' || fields?.[0] === 's'
   const position = summary ? e.summary_index : e.content_index
   const list = fields?.[0] === 'i' ? undefined : summary ? (item.summary ??= []) : (item.content ??= [])
   if (part) {
-    list[position] = structuredClone(e.part)
+    put(list, position, e.part, summary ? 'summary' : 'content')
     return
   }
   const target = list ? list[position] : item
   if (!target) throw missing(`${summary ? 'summary' : 'content'} part ${position} of output item ${index}`)
-  if (family === 'output_text' && target.type !== 'output_text')
-    throw new OpenAIError(`${type} refers to a ${target.type} part, not output_text (output item ${index}).`)
+  if (family === 'output_text') check(target, family, ' part')
   if (annotation) {
-    ;(target.annotations ??= [])[e.annotation_index] = structuredClone(e.annotation)
+    put((target.annotations ??= []), e.annotation_index, e.annotation, 'annotation')
     return
   }
   const field = fields.slice(1)

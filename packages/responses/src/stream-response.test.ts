@@ -283,3 +283,161 @@ describe('streamResponse', () => {
     expectTypeOf(refused).toBeFunction()
   })
 })
+
+describe('streamResponse: what the official helper gets wrong or leaves out', () => {
+  const created = { type: 'response.created', sequence_number: 0, response: responseShell }
+  const inProgress = { type: 'response.in_progress', sequence_number: 1, response: responseShell }
+
+  it('rejects finalResponse and done() when the stream ends before response.completed, failed or incomplete', async () => {
+    mock.enqueueFault({ sse: { chunks: [frame(created), frame(inProgress)] } })
+    const stream = streamResponse(client, { model: 'gpt-5.4', input: 'x' })
+    const error = await stream.finalResponse().catch((e) => e)
+    expect(error.name).toBe('OpenAIError')
+    expect(error.message).toBe('The stream ended before response.completed; was the connection cut?')
+    await expect(stream.done()).rejects.toBe(error)
+    // What arrived is still there to look at.
+    expect(stream.currentResponse?.id).toBe('resp_x')
+  })
+
+  it('gives an iterator made before the first event every event that arrived before its first next(), then the error', async () => {
+    mock.enqueueFault({ sse: { chunks: [frame(created), frame(inProgress)] } })
+    const stream = streamResponse(client, { model: 'gpt-5.4', input: 'x' })
+    const iterator = stream[Symbol.asyncIterator]()
+    await stream.done().catch(() => {})
+    expect((await iterator.next()).value?.type).toBe('response.created')
+    expect((await iterator.next()).value?.type).toBe('response.in_progress')
+    await expect(iterator.next()).rejects.toThrow('The stream ended before response.completed')
+  })
+
+  it('gives a typed listener the event as it arrived, whatever an `event` listener did to its copy', async () => {
+    const typed: string[] = []
+    const stream = streamResponse(client, { model: 'gpt-5.4', input: 'Say hi' })
+      .on('event', (e) => {
+        if (e.type === 'response.output_text.delta') {
+          e.delta = 'changed'
+          ;(e as { type: string }).type = 'renamed'
+        }
+      })
+      .on('response.output_text.delta', (e) => typed.push(e.delta))
+    const final = await stream.finalResponse()
+    expect(typed.join('')).toBe(final.output_text)
+    expect(typed).not.toContain('changed')
+  })
+
+  it('accumulates hosted-shell commands and their output into the final response', async () => {
+    const shellCall = {
+      type: 'shell_call',
+      id: 'sh_1',
+      call_id: 'call_1',
+      status: 'in_progress',
+      action: { commands: [], timeout_ms: null, max_output_length: null },
+      environment: null,
+    }
+    const shellOutput = {
+      type: 'shell_call_output',
+      id: 'sho_1',
+      call_id: 'call_1',
+      status: 'in_progress',
+      output: [],
+      max_output_length: null,
+    }
+    const events = [
+      created,
+      { type: 'response.output_item.added', sequence_number: 1, output_index: 0, item: shellCall },
+      {
+        type: 'response.shell_call_command.added',
+        sequence_number: 2,
+        output_index: 0,
+        command_index: 0,
+        command: '',
+      },
+      {
+        type: 'response.shell_call_command.delta',
+        sequence_number: 3,
+        output_index: 0,
+        command_index: 0,
+        delta: 'ls ',
+      },
+      {
+        type: 'response.shell_call_command.delta',
+        sequence_number: 4,
+        output_index: 0,
+        command_index: 0,
+        delta: '-l',
+      },
+      {
+        type: 'response.shell_call_command.done',
+        sequence_number: 5,
+        output_index: 0,
+        command_index: 0,
+        command: 'ls -l',
+      },
+      {
+        type: 'response.shell_call_command.added',
+        sequence_number: 6,
+        output_index: 0,
+        command_index: 1,
+        command: 'pwd',
+      },
+      { type: 'response.output_item.added', sequence_number: 7, output_index: 1, item: shellOutput },
+      ...[{ stdout: 'a.txt\n' }, { stderr: 'warn' }, { stdout: 'b.txt\n' }].map((delta, i) => ({
+        type: 'response.shell_call_output_content.delta',
+        sequence_number: 8 + i,
+        item_id: 'sho_1',
+        output_index: 1,
+        command_index: 0,
+        delta,
+      })),
+      {
+        type: 'response.completed',
+        sequence_number: 11,
+        response: { ...responseShell, status: 'completed', output: [] },
+      },
+    ]
+    mock.enqueueFault({ sse: { chunks: events.map(frame) } })
+    const final = await streamResponse(client, { model: 'gpt-5.4', input: 'x' }).finalResponse()
+    expect((final.output[0] as any).action.commands).toEqual(['ls -l', 'pwd'])
+    expect((final.output[1] as any).output).toEqual([{ stdout: 'a.txt\nb.txt\n', stderr: 'warn' }])
+
+    const done = {
+      type: 'response.shell_call_output_content.done',
+      sequence_number: 8,
+      item_id: 'sho_1',
+      output_index: 1,
+      command_index: 0,
+      output: [{ stdout: 'a.txt\n', stderr: '', outcome: { type: 'exit', exit_code: 0 } }],
+    }
+    mock.enqueueFault({ sse: { chunks: [...events.slice(0, 8), done, events.at(-1)!].map(frame) } })
+    const replaced = await streamResponse(client, { model: 'gpt-5.4', input: 'x' }).finalResponse()
+    expect((replaced.output[1] as any).output).toEqual(done.output)
+  })
+
+  it('fails clearly when a hosted-shell event points at an item of another type, or at a far index', async () => {
+    const message = { id: 'msg_1', type: 'message', role: 'assistant', status: 'in_progress', content: [] }
+    const added = { type: 'response.output_item.added', sequence_number: 1, output_index: 0, item: message }
+    const command = { sequence_number: 2, output_index: 0, command_index: 0 }
+    mock.enqueueFault({
+      sse: {
+        chunks: [
+          created,
+          added,
+          { ...command, type: 'response.shell_call_command.added', command: 'ls' },
+        ].map(frame),
+      },
+    })
+    const wrongType = await streamResponse(client, { model: 'gpt-5.4', input: 'x' })
+      .finalResponse()
+      .catch((e) => e)
+    expect(wrongType.name).toBe('OpenAIError')
+    expect(wrongType.message).toBe(
+      'response.shell_call_command.added refers to a message, not shell_call (output item 0).',
+    )
+
+    const far = { ...added, output_index: 1e9 }
+    mock.enqueueFault({ sse: { chunks: [created, far].map(frame) } })
+    const error = await streamResponse(client, { model: 'gpt-5.4', input: 'x' })
+      .finalResponse()
+      .catch((e) => e)
+    expect(error.message).toBe('response.output_item.added has an invalid output index: 1000000000.')
+  })
+})
