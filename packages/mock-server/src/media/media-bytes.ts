@@ -67,12 +67,20 @@ export function wavHeader(dataBytes: number): Buffer {
   return h
 }
 
+// One second of a quiet 440 Hz tone: 440 whole cycles, so it loops without a click.
+let toneSecond: Buffer | undefined
+
 /** `bytes` of a quiet 440 Hz tone as 16-bit little-endian samples, starting at byte `offset` of the track. */
 export function pcmTone(offset: number, bytes: number): Buffer {
+  if (!toneSecond) {
+    toneSecond = Buffer.alloc(PCM_BYTES_PER_SECOND)
+    for (let i = 0; i < PCM_BYTES_PER_SECOND; i += 2)
+      toneSecond.writeInt16LE(Math.round(2000 * Math.sin((2 * Math.PI * 440 * i) / 2 / 24_000)), i)
+  }
   const out = Buffer.alloc(bytes)
-  for (let i = 0; i + 1 < bytes; i += 2) {
-    const sample = (offset + i) / 2
-    out.writeInt16LE(Math.round(2000 * Math.sin((2 * Math.PI * 440 * sample) / 24_000)), i)
+  for (let i = 0; i < bytes; ) {
+    const at = (offset + i) % PCM_BYTES_PER_SECOND
+    i += toneSecond.copy(out, i, at, Math.min(PCM_BYTES_PER_SECOND, at + bytes - i))
   }
   return out
 }

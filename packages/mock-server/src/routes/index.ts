@@ -1,4 +1,5 @@
 import type { Route } from '../route'
+import { audioRoutes } from './audio'
 import { chatCompletionsRoutes } from './chat-completions'
 import { cloudMetadataRoutes } from './cloud-metadata'
 import { echoRoutes } from './echo'
@@ -29,6 +30,7 @@ export const routes: readonly Route[] = [
   ...filesRoutes,
   ...uploadsRoutes,
   ...imagesRoutes,
+  ...audioRoutes,
   ...realtimeRoutes,
   ...realtimeCallsRoutes,
   ...everydayRoutes,
