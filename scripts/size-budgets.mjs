@@ -184,6 +184,23 @@ import { editImage } from '@acme/openai-images'
 export const f = (image) => editImage(createClient({ baseURL: '/api' }), { model: 'gpt-image-1', image, prompt: 'a hat' })`,
   },
   {
+    name: 'audio: createTranscription + core (multipart)',
+    limit: 9 * 1024,
+    // Up front, as for editImage: the input normaliser and core's SSE chunk load on first use.
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createTranscription } from '@acme/openai-audio'
+export const f = (file) => createTranscription(createClient({ baseURL: '/api' }), { model: 'gpt-4o-transcribe', file })`,
+  },
+  {
+    name: 'audio: createSpeech + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createSpeech } from '@acme/openai-audio'
+export const f = () => createSpeech(createClient({ baseURL: '/api' }), { model: 'tts-1', voice: 'alloy', input: 'hi' })`,
+  },
+  {
     name: 'files: uploadLargeFile + core',
     limit: 9.5 * 1024,
     upFront: true,
