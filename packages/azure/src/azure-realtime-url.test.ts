@@ -11,7 +11,7 @@ describe('azureRealtimeURL', () => {
     expect(rewrite('wss://r.openai.azure.com/openai/v1/realtime?model=rt&x=1')).toBe(
       'wss://r.openai.azure.com/openai/v1/realtime?model=rt&x=1',
     )
-    expect(rewrite('ws://127.0.0.1:1/gateway//openai/realtime?api-version=v&call_id=rtc_1')).toBe(
+    expect(rewrite('ws://127.0.0.1:1/gateway/openai/realtime?api-version=v&call_id=rtc_1')).toBe(
       'ws://127.0.0.1:1/gateway/openai/v1/realtime?call_id=rtc_1',
     )
   })

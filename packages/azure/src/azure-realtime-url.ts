@@ -4,11 +4,7 @@
  * (`<baseURL>/realtime?model=…`) and hands it here, because the client carries this as `options.realtimeURL`.
  */
 export function azureRealtimeURL(url: URL): URL {
-  const base = url.pathname
-    .replace(/\/realtime$/, '')
-    .replace(/\/+/g, '/')
-    .replace(/\/+$/, '')
-  url.pathname = `${base.endsWith('/v1') ? base : `${base}/v1`}/realtime`
+  url.pathname = url.pathname.replace(/(\/v1)?\/realtime$/, '/v1/realtime')
   url.searchParams.delete('api-version')
   return url
 }

@@ -3,7 +3,7 @@ import { type CallInterceptor, createClient, OpenAIError, request } from '@acme/
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { azureClient } from './azure-client'
-import { DEPLOYMENT_PATHS, routeToDeployment } from './deployment-routing'
+import { DEPLOYMENT_PATHS, namesDeployment, routeToDeployment } from './deployment-routing'
 
 let mock: MockServer
 beforeAll(async () => {
@@ -117,5 +117,17 @@ describe('routeToDeployment', () => {
     expect(await pathOf(() => post(routed, '/chat/completions', { model: 'd' }))).toBe(
       '/v1/deployments/d/chat/completions',
     )
+  })
+})
+
+describe('namesDeployment', () => {
+  it('finds a deployments path segment, not a host or a longer segment', () => {
+    expect(namesDeployment('https://r.openai.azure.com/openai/deployments/d')).toBe(true)
+    expect(namesDeployment('https://r.openai.azure.com/openai/deployments')).toBe(true)
+    expect(namesDeployment('https://r.example/deployments?x=1')).toBe(true)
+    expect(namesDeployment('https://deployments.example.com/openai')).toBe(false)
+    expect(namesDeployment('https://r.example/deployments-proxy/openai')).toBe(false)
+    expect(namesDeployment('https://r.example/openai?next=/deployments/x')).toBe(false)
+    expect(namesDeployment('/api/deployments/x')).toBe(false)
   })
 })

@@ -19,14 +19,12 @@ function modelOf(body: unknown): unknown {
   return body && typeof body === 'object' ? (body as { model?: unknown }).model : undefined
 }
 
-/** Whether the base URL already routes through a `deployments` path segment (then nothing is inserted). */
-export function namesDeployment(baseURL: string): boolean {
-  try {
-    return new URL(baseURL).pathname.split('/').includes('deployments')
-  } catch {
-    return false
-  }
-}
+/**
+ * Whether an absolute base URL already routes through a `deployments` path segment (then nothing is inserted); not
+ * a host such as `deployments.example.com`, nor a segment such as `/deployments-proxy/`.
+ */
+export const namesDeployment = (baseURL: string): boolean =>
+  /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?\/deployments([/?#]|$)/i.test(baseURL)
 
 /**
  * An interceptor that routes model calls to a deployment, as Azure's versioned API wants: POSTs to
