@@ -35,7 +35,7 @@ const workspacePackages = {
  * Bundles with code splitting, as app bundlers do, and returns sizes for the entry chunk (what loads up front)
  * and for all chunks (entry + chunks loaded on first use through `import()`), plus every input module.
  */
-export async function bundleSize(code, { conditions = ['browser', 'import'] } = {}) {
+export async function bundleSize(code, { conditions = ['browser', 'import'], external = [] } = {}) {
   const out = await build({
     stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
@@ -45,6 +45,8 @@ export async function bundleSize(code, { conditions = ['browser', 'import'] } = 
     splitting: true,
     outdir: join(root, '.tmp', 'size'),
     conditions,
+    // Packages the app already ships for its own reasons (e.g. @opentelemetry/api), left out of the measure.
+    external,
     write: false,
     metafile: true,
     logLevel: 'silent',

