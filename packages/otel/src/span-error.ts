@@ -5,8 +5,7 @@ import { type Span, SpanStatusCode } from '@opentelemetry/api'
  * instrumentation records. Core's errors carry it as `name`, which survives minification; class names may not.
  */
 export function errorType(error: unknown): string {
-  const e = error as any
-  return (typeof e?.name === 'string' && e.name) || e?.constructor?.name || 'Error'
+  return (error as any)?.name || 'Error'
 }
 
 /** Marks the span failed with the error's message and type, and ends it. */

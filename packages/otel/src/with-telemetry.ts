@@ -3,9 +3,11 @@ import {
   type CallInterceptor,
   type Client,
   type ClientHooks,
+  observeStream,
   readEnv,
   redactURL,
   type Stream,
+  type StreamObserver,
   withOptions,
 } from '@acme/openai-core'
 import {
@@ -20,10 +22,8 @@ import {
 } from '@opentelemetry/api'
 import { genAIStart, serverAttributes } from './gen-ai-request'
 import { type GenAICall, type GenAIInstruments, genAICall, recordResult } from './gen-ai-result'
-import { httpAttributes } from './http-span'
 import { instruments } from './instruments'
 import type { LoggerProviderLike } from './message-content'
-import { observeCallStream } from './observe-call-stream'
 import { errorType, failHttpSpan } from './span-error'
 import { SCOPE, VERSION } from './version'
 
@@ -71,22 +71,30 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
       const started = performance.now()
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
       const start = genAIStart(spec.method, spec.path, spec.body, server)
+      // Loaded only when log events are wanted, so apps without them do not ship the converters.
+      const content = start && options.loggerProvider && (await import('./message-content'))
       const method = spec.method.toUpperCase()
-      const url = redactURL(buildURL(client.baseURL, spec.path))
       span = tracer.startSpan(start ? start.name : (call.operation ?? method), {
         kind: SpanKind.CLIENT,
-        attributes: start ? start.attributes : httpAttributes(call.operation, method, url, server),
+        attributes: start
+          ? start.attributes
+          : {
+              'http.request.method': method,
+              ...server,
+              'url.full': redactURL(buildURL(client.baseURL, spec.path)),
+              // The operation (`uploadFile`); absent for a bare `request()`.
+              ...(call.operation && { 'code.function.name': call.operation }),
+            },
       })
       if (start) {
         const provider = options.meterProvider ?? metrics.getMeterProvider()
         if (meters?.[0] !== provider) meters = [provider, instruments(provider.getMeter(SCOPE, VERSION))]
-        // Loaded only when log events are wanted, so apps without them do not ship the converters.
         const sink =
-          options.loggerProvider &&
-          (await import('./message-content')).contentEvents(
+          content &&
+          content.contentEvents(
             start.kind,
             spec.body,
-            options.loggerProvider.getLogger(SCOPE, VERSION),
+            options.loggerProvider!.getLogger(SCOPE, VERSION),
             trace.setSpan(context.active(), span),
             capture,
           )
@@ -108,7 +116,18 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
     }
     if (!genAI) span.setAttribute('http.response.status_code', result.response.status)
     if (call.spec.stream) {
-      return { ...result, data: observeCallStream(result.data as Stream<unknown>, span, genAI) }
+      const end = () => span.end()
+      let observer: StreamObserver<unknown> = {
+        onEnd: end,
+        onCancel: end,
+        onError: (e) => failHttpSpan(span, e),
+      }
+      try {
+        if (genAI) observer = (await import('./gen-ai-stream')).genAIStreamObserver(genAI)
+      } catch {
+        // The stream still reaches the caller; its span ends with it, without the GenAI attributes.
+      }
+      return { ...result, data: observeStream(result.data as Stream<unknown>, observer) }
     }
     quietly(() => (genAI ? recordResult(genAI, result.data) : span.end()))
     return result

@@ -1,19 +1,14 @@
-// Loaded with the first streamed call (as core's SSE decoder is), so apps that never stream do not ship it.
-import { observeStream, type Stream } from '@acme/openai-core'
-import type { Span } from '@opentelemetry/api'
+// Loaded with the first streamed GenAI call (as core's SSE decoder is), so apps that never stream do not ship it.
+// It imports nothing at run time, so splitting it off adds no shared chunk to what loads up front.
+import type { StreamObserver } from '@acme/openai-core'
 import type { GenAICall } from './gen-ai-result'
-import { failHttpSpan } from './span-error'
 
 /**
- * The same stream, telling the call's span about each item; the span ends when the stream ends, fails or the
- * consumer stops. `call` is `undefined` for a plain HTTP span. Chat chunks and Responses events give the
- * attributes and metric points the official instrumentation reads from them.
+ * What the official instrumentation reads from chat chunks and Responses events: response id and model, finish
+ * reasons, and the usage of the last chunk or event. The span ends when the stream ends or the consumer stops.
  */
-export function observeCallStream(stream: Stream<any>, span: Span, call: GenAICall | undefined): Stream<any> {
-  if (!call) {
-    const end = () => span.end()
-    return observeStream(stream, { onEnd: end, onCancel: end, onError: (e) => failHttpSpan(span, e) })
-  }
+export function genAIStreamObserver(call: GenAICall): StreamObserver<any> {
+  const { span } = call
   let id: string | undefined
   const finish: string[] = []
   const end = () => {
@@ -22,7 +17,7 @@ export function observeCallStream(stream: Stream<any>, span: Span, call: GenAICa
     if (call.kind === 'chat') span.setAttribute('gen_ai.response.finish_reasons', finish.filter(Boolean))
     call.done()
   }
-  return observeStream(stream, {
+  return {
     onEvent(item) {
       call.sink?.event?.(item)
       if (call.kind === 'chat') {
@@ -48,5 +43,5 @@ export function observeCallStream(stream: Stream<any>, span: Span, call: GenAICa
     onEnd: end,
     onCancel: end,
     onError: call.fail,
-  })
+  }
 }
