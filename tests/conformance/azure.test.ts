@@ -2,15 +2,18 @@
 // server (which serves Azure's /openai/ shape); the requests must agree on method, path (deployment routing),
 // query (api-version), body and credentials (api-key or an Entra bearer token).
 
+import { createSpeech, createTranscription, createTranslation } from '@acme/openai-audio'
 import { azureClient } from '@acme/openai-azure'
 import { createBatch, listBatches } from '@acme/openai-batches'
 import { createChatCompletion } from '@acme/openai-chat'
 import { type Client, request } from '@acme/openai-core'
 import { createEmbedding } from '@acme/openai-embeddings'
+import { editImage, generateImage } from '@acme/openai-images'
 import { type MockServer, type RecordedRequest, startMockServer } from '@acme/openai-mock'
 import { createResponse } from '@acme/openai-responses'
 import { AzureOpenAI } from 'openai'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { multipartFields } from './multipart'
 import { recordOne } from './recorded'
 
 let mock: MockServer
@@ -28,14 +31,7 @@ const png = () => new File([new Uint8Array([137, 80, 78, 71])], 'a.png', { type:
 /** What must agree: multipart bodies are compared as their fields (the boundary differs by design). */
 async function essentials(recorded: RecordedRequest) {
   const type = recorded.headers['content-type'] ?? ''
-  let body: unknown = recorded.json
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(recorded.body as BodyInit, {
-      headers: { 'content-type': type },
-    }).formData()
-    // Field order is the surface package's business (its own conformance checks it); here the fields count.
-    body = [...form].map(([name, value]) => [name, typeof value === 'string' ? value : value.name]).sort()
-  }
+  const body = type.startsWith('multipart/form-data') ? await multipartFields(recorded) : recorded.json
   return {
     method: recorded.method,
     path: recorded.path,
@@ -52,13 +48,6 @@ interface Row {
   name: string
   official: (client: Official) => Promise<unknown>
   ours: (client: Client) => Promise<unknown>
-}
-
-/** One multipart upload through core, the way a surface package sends it. */
-const multipart = (client: Client, path: string, fields: Record<string, string | File>) => {
-  const form = new FormData()
-  for (const [name, value] of Object.entries(fields)) form.set(name, value)
-  return request(client, { method: 'post', path, body: form })
 }
 
 const routed: Row[] = [
@@ -86,38 +75,27 @@ const routed: Row[] = [
   {
     name: 'audio transcriptions (multipart)',
     official: (c) => c.audio.transcriptions.create({ model: 'dep-whisper', file: audio() }),
-    ours: (c) => multipart(c, '/audio/transcriptions', { model: 'dep-whisper', file: audio() }),
+    ours: (c) => createTranscription(c, { model: 'dep-whisper', file: audio() }),
   },
   {
     name: 'audio translations (multipart)',
     official: (c) => c.audio.translations.create({ model: 'dep-whisper', file: audio() }),
-    ours: (c) => multipart(c, '/audio/translations', { model: 'dep-whisper', file: audio() }),
+    ours: (c) => createTranslation(c, { model: 'dep-whisper', file: audio() }),
   },
   {
     name: 'audio speech',
     official: (c) => c.audio.speech.create({ model: 'dep-tts', input: 'Hi', voice: 'alloy' }),
-    ours: (c) =>
-      request(c, {
-        method: 'post',
-        path: '/audio/speech',
-        body: { model: 'dep-tts', input: 'Hi', voice: 'alloy' },
-        binary: true,
-      }),
+    ours: (c) => createSpeech(c, { model: 'dep-tts', input: 'Hi', voice: 'alloy' }),
   },
   {
     name: 'image generations',
     official: (c) => c.images.generate({ model: 'dep-image', prompt: 'a cat' }),
-    ours: (c) =>
-      request(c, {
-        method: 'post',
-        path: '/images/generations',
-        body: { model: 'dep-image', prompt: 'a cat' },
-      }),
+    ours: (c) => generateImage(c, { model: 'dep-image', prompt: 'a cat' }),
   },
   {
     name: 'image edits (multipart)',
     official: (c) => c.images.edit({ model: 'dep-image', image: png(), prompt: 'hat' }),
-    ours: (c) => multipart(c, '/images/edits', { image: png(), prompt: 'hat', model: 'dep-image' }),
+    ours: (c) => editImage(c, { model: 'dep-image', image: png(), prompt: 'hat' }),
   },
   {
     name: 'batches',

@@ -69,5 +69,15 @@ export function azureRequest(
     }
     json = { ...json, model: name }
   }
-  return { ...request, path: mapped.path, json }
+  const routed = { ...request, path: mapped.path, json }
+  // Upload routes read their body themselves and store what they keep: that must land in the record.
+  for (const key of ['body', 'text'] as const)
+    Object.defineProperty(routed, key, {
+      get: () => request[key],
+      set: (value) => {
+        request[key] = value
+      },
+      enumerable: true,
+    })
+  return routed
 }
