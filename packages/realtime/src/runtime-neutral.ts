@@ -19,7 +19,7 @@ export type {
   RealtimeEventOptions,
 } from './realtime-connection'
 export type { RealtimeSocket, RealtimeWebSocketConstructor } from './realtime-socket'
-export type { RealtimeTarget } from './realtime-url'
+export type { RealtimeTarget, RealtimeURLRewrite } from './realtime-url'
 export { type CallReferParams, referCall } from './refer-call'
 export { type CallRejectParams, rejectCall } from './reject-call'
 export type * from './types/client-events'
