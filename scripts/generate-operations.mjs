@@ -155,7 +155,7 @@ async function main() {
   const outIndex = argv.indexOf('--out')
   const outDir = outIndex >= 0 ? argv[outIndex + 1] : undefined
   if (outIndex >= 0 && !outDir) usage('--out takes a folder')
-  const specPath = argv.find((a, i) => !a.startsWith('--') && i !== outIndex + 1)
+  const specPath = argv.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1))
   if (!specPath && !argv.includes('--snapshot')) usage('missing <openapi.yaml> or --snapshot')
   if (specPath) {
     const { parse } = await import('yaml')

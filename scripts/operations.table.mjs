@@ -233,4 +233,13 @@ export const table = {
 }
 
 /** Types-only files generated from the spec: output file -> root schemas (each with every schema it reaches). */
-export const typeFiles = {}
+export const typeFiles = {
+  'packages/chat/src/types/generated.ts': [
+    'CreateChatCompletionRequest',
+    'CreateChatCompletionResponse',
+    'CreateChatCompletionStreamResponse',
+    'ChatCompletionList',
+    'ChatCompletionMessageList',
+    'ChatCompletionDeleted',
+  ],
+}

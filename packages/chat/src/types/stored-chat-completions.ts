@@ -1,9 +1,7 @@
-import type { ChatCompletionMessage } from './chat-completion'
-import type {
-  ChatCompletionContentPartImage,
-  ChatCompletionContentPartText,
-  Metadata,
-} from './chat-completion-params'
+// Query and body types of the stored-completions calls (the spec declares them inline on the operations), and
+// aliases of the generated spec types for their results.
+import type { Metadata } from './chat-completion-params'
+import type * as G from './generated'
 
 /** Query of `GET /chat/completions` (stored completions). */
 export interface ChatCompletionListParams {
@@ -25,11 +23,7 @@ export interface ChatCompletionUpdateParams {
 }
 
 /** The answer of `DELETE /chat/completions/{id}`. */
-export interface ChatCompletionDeleted {
-  id: string
-  object: 'chat.completion.deleted'
-  deleted: boolean
-}
+export type ChatCompletionDeleted = G.ChatCompletionDeleted
 
 /** Query of `GET /chat/completions/{id}/messages`. */
 export interface ChatCompletionMessageListParams {
@@ -38,10 +32,11 @@ export interface ChatCompletionMessageListParams {
   order?: 'asc' | 'desc'
 }
 
-/** A request message of a stored completion. */
-export interface ChatCompletionStoreMessage extends Omit<ChatCompletionMessage, 'role'> {
-  id: string
-  role: ChatCompletionMessage['role'] | 'developer' | 'system' | 'user' | 'tool'
-  /** The message's parts when it was sent as parts (text and images). */
-  content_parts?: Array<ChatCompletionContentPartText | ChatCompletionContentPartImage> | null
+/**
+ * A message of a stored completion. The spec types it as an assistant message; the API also lists the request's
+ * developer, system, user and tool messages, hence the wider `role`.
+ */
+export interface ChatCompletionStoreMessage
+  extends Omit<G.ChatCompletionMessageList['data'][number], 'role'> {
+  role: G.ChatCompletionResponseMessage['role'] | 'developer' | 'system' | 'user' | 'tool'
 }
