@@ -1,6 +1,7 @@
 import { createChatCompletion } from '@acme/openai-chat'
 import { createClient, request } from '@acme/openai-core'
 import { listFiles } from '@acme/openai-files'
+import { createResponse } from '@acme/openai-responses'
 import { context, metrics, SpanStatusCode, trace } from '@opentelemetry/api'
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
 import {
@@ -137,6 +138,40 @@ describe('withTelemetry', () => {
     expect(span.attributes['error.type']).toBe('APIError')
     const [duration] = await p.points()
     expect(duration.dataPoints[0].attributes['error.type']).toBe('APIError')
+  })
+
+  it('ends the span of a streamed call whose request fails (Responses too)', async () => {
+    const p = providers()
+    mock.enqueueFault({ status: 503 })
+    await expect(
+      createResponse(withTelemetry(client, p), { model: 'gpt-5.4', input: 'hi', stream: true }),
+    ).rejects.toThrow()
+    const [span] = p.finished()
+    expect([span.name, span.status.code, span.attributes['error.type']]).toEqual([
+      'chat gpt-5.4',
+      SpanStatusCode.ERROR,
+      'InternalServerError',
+    ])
+  })
+
+  it('ends the plain span of a streamed call that is not a GenAI one when the stream ends', async () => {
+    const p = providers()
+    const stream = await request<AsyncIterable<unknown>>(withTelemetry(client, p), {
+      method: 'get',
+      path: '/sse',
+      query: { count: 3 },
+      stream: true,
+    })
+    expect(p.finished()).toEqual([])
+    let n = 0
+    for await (const _ of stream) n++
+    expect(n).toBe(3)
+    const [span] = p.finished()
+    expect([span.name, span.attributes['http.response.status_code'], span.status.code]).toEqual([
+      'GET',
+      200,
+      SpanStatusCode.UNSET,
+    ])
   })
 
   it('uses the global providers when none is given, read at call time', async () => {
