@@ -42,8 +42,9 @@ export function createChatCompletion(
   return request(client, {
     ...options,
     method: 'post',
+    operation: 'createChatCompletion',
     path: '/chat/completions',
     body: params,
-    stream: params.stream === true,
+    stream: params?.stream === true,
   })
 }

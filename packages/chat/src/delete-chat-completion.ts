@@ -11,5 +11,10 @@ export function deleteChatCompletion(
   completionId: string,
   options?: RequestOptions,
 ): APIPromise<ChatCompletionDeleted> {
-  return request(client, { ...options, method: 'delete', path: path`/chat/completions/${completionId}` })
+  return request(client, {
+    ...options,
+    method: 'delete',
+    operation: 'deleteChatCompletion',
+    path: path`/chat/completions/${completionId}`,
+  })
 }

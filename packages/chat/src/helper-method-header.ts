@@ -8,7 +8,7 @@ const NAME = 'x-stainless-helper-method'
  */
 export function helperMethodHeader(client: Client, method: string): Record<string, string> | undefined {
   // Core merges operation headers after the client's defaults, so a `null` default must be honoured here.
-  const defaults: any = client.defaultHeaders
+  const defaults: any = client?.defaultHeaders
   return defaults?.[NAME] === null || defaults?.['X-Stainless-Helper-Method'] === null
     ? undefined
     : { [NAME]: method }

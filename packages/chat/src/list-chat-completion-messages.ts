@@ -21,6 +21,7 @@ export function listChatCompletionMessages(
     {
       ...options,
       method: 'get',
+      operation: 'listChatCompletionMessages',
       path: path`/chat/completions/${completionId}/messages`,
       query: { ...params, ...options?.query },
     },

@@ -17,7 +17,13 @@ export function listChatCompletions(
 ): PagePromise<ChatCompletion> {
   return requestPage<ChatCompletion>(
     client,
-    { ...options, method: 'get', path: '/chat/completions', query: { ...params, ...options?.query } },
+    {
+      ...options,
+      method: 'get',
+      operation: 'listChatCompletions',
+      path: '/chat/completions',
+      query: { ...params, ...options?.query },
+    },
     'cursor',
   )
 }

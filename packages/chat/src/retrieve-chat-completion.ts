@@ -11,5 +11,10 @@ export function retrieveChatCompletion(
   completionId: string,
   options?: RequestOptions,
 ): APIPromise<ChatCompletion> {
-  return request(client, { ...options, method: 'get', path: path`/chat/completions/${completionId}` })
+  return request(client, {
+    ...options,
+    method: 'get',
+    operation: 'retrieveChatCompletion',
+    path: path`/chat/completions/${completionId}`,
+  })
 }

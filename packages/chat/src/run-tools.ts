@@ -1,4 +1,11 @@
-import { APIUserAbortError, type Client, OpenAIError, type RequestOptions, request } from '@acme/openai-core'
+import {
+  _assertClient,
+  APIUserAbortError,
+  type Client,
+  OpenAIError,
+  type RequestOptions,
+  request,
+} from '@acme/openai-core'
 import { createChunkEvents } from './chunk-events'
 import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'
@@ -158,6 +165,7 @@ export function runTools<Params extends RunToolsParams>(
   options?: RunToolsOptions,
 ): ChatCompletionRunner<ExtractParsedContent<Params>> {
   type ParsedT = ExtractParsedContent<Params>
+  _assertClient(client, 'runTools')
   const { maxChatCompletions = 10, ...requestOptions } = options ?? {}
   const { helper, emit, start } = createEventRunner(requestOptions.signal)
   const { signal } = helper.controller
@@ -190,6 +198,7 @@ export function runTools<Params extends RunToolsParams>(
       ...requestOptions,
       signal,
       method: 'post' as const,
+      operation: 'runTools',
       path: '/chat/completions',
       operationHeaders: helperMethodHeader(client, 'runTools'),
     }

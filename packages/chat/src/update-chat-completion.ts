@@ -16,6 +16,7 @@ export function updateChatCompletion(
   return request(client, {
     ...options,
     method: 'post',
+    operation: 'updateChatCompletion',
     path: path`/chat/completions/${completionId}`,
     body: params,
   })

@@ -4,51 +4,53 @@ import { stringifyQuery } from './query'
 export interface EncodedBody {
   body: BodyInit | undefined
   contentType: string | undefined
-  /** A one-shot stream: never retried, never replayed after a 401. */
-  streaming: boolean
+  /** A stream that can be read once: never retried, never replayed after a 401. */
+  oneShot: boolean
 }
 
 /**
  * Encodes a request body: binary, `Blob`, `FormData`, `URLSearchParams` and streams go as they are (fetch sets their
- * content type); async iterables become streams; a string goes verbatim when the caller set a content type; a
+ * content type); iterables other than arrays (async or not, e.g. a generator of byte chunks) become streams; a string goes verbatim when the caller set a content type; a
  * plain object goes as form fields under `application/x-www-form-urlencoded`; anything else is JSON.
  */
 export function encodeBody(value: unknown, contentType: string | undefined): EncodedBody {
-  if (value === undefined || value === null)
-    return { body: undefined, contentType: undefined, streaming: false }
+  let body: any = value ?? undefined
+  let type: string | undefined
+  let oneShot = false
   if (
+    value == null ||
     value instanceof ArrayBuffer ||
     ArrayBuffer.isView(value) ||
     (typeof Blob !== 'undefined' && value instanceof Blob) ||
     (typeof FormData !== 'undefined' && value instanceof FormData) ||
-    value instanceof URLSearchParams
-  )
-    return { body: value as BodyInit, contentType: undefined, streaming: false }
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
-    return { body: value, contentType: undefined, streaming: true }
-  if (typeof value === 'string' && contentType)
-    return { body: value, contentType: undefined, streaming: false }
-  if (typeof value === 'object' && Symbol.asyncIterator in value)
-    return {
-      body: iterableToStream(value as AsyncIterable<unknown>),
-      contentType: undefined,
-      streaming: true,
-    }
-  if (contentType?.startsWith('application/x-www-form-urlencoded'))
-    return {
-      body: stringifyQuery(value as Record<string, unknown>),
-      contentType: undefined,
-      streaming: false,
-    }
-  return { body: JSON.stringify(value), contentType: 'application/json', streaming: false }
+    value instanceof URLSearchParams ||
+    (typeof value === 'string' && contentType)
+  ) {
+    // Sent as it is; fetch sets the content type of binary and form values.
+  } else if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) oneShot = true
+  else if (
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    (Symbol.asyncIterator in value || Symbol.iterator in value)
+  ) {
+    body = iterableToStream(value as AsyncIterable<unknown> | Iterable<unknown>)
+    oneShot = true
+  } else if (contentType?.startsWith('application/x-www-form-urlencoded'))
+    body = stringifyQuery(value as Record<string, unknown>)
+  else {
+    body = JSON.stringify(value)
+    type = 'application/json'
+  }
+  return { body, contentType: type, oneShot }
 }
 
-function iterableToStream(iterable: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+function iterableToStream(iterable: AsyncIterable<unknown> | Iterable<unknown>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
-  let iterator: AsyncIterator<unknown>
+  let iterator: AsyncIterator<unknown> | Iterator<unknown>
   return new ReadableStream({
     start() {
-      iterator = iterable[Symbol.asyncIterator]()
+      iterator =
+        Symbol.asyncIterator in iterable ? iterable[Symbol.asyncIterator]() : iterable[Symbol.iterator]()
     },
     async pull(controller) {
       const { value, done } = await iterator.next()

@@ -1,7 +1,9 @@
+import { CLIENT_BRAND } from './assert-client'
 import { BROWSER_GUARD_MESSAGE, isBrowserLike } from './browser-guard'
+import type { CallInterceptor } from './call-interceptor'
 import { readEnv } from './env'
-import { OpenAIError } from './errors'
-import type { HeadersLike } from './headers'
+import { InvalidOptionError, OpenAIError } from './errors'
+import { type HeadersLike, mergeHeaders } from './headers'
 import { type Logger, type LogLevel, resolveLogLevel } from './log'
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1'
@@ -30,6 +32,8 @@ export interface RequestInfo {
   url: string
   /** A local id shared by all attempts of one call, as in log lines (`log_1a2b3c`). */
   logId: string
+  /** The operation's function name (`'createResponse'`), when the call came from one. */
+  operation?: string
 }
 
 /** Tracing and metrics hooks. A hook that throws is logged and otherwise ignored. */
@@ -53,9 +57,14 @@ export interface ClientOptions {
   baseURL?: string | null
   /** Milliseconds per attempt (default 600000). For streams it bounds the time to the response headers only. */
   timeout?: number
+  /** Streams only: fail when no data arrives for this many milliseconds after the headers (default: no limit). */
+  idleTimeout?: number
   /** Retries after the first attempt (default 2). */
   maxRetries?: number
-  /** Sent with every request; a `null` value removes a header core would set. */
+  /**
+   * Sent with every request, over the lines of `OPENAI_CUSTOM_HEADERS` (`Name: value`, one a line); a `null` value
+   * removes a header core would set.
+   */
   defaultHeaders?: HeadersLike
   /** Added to every request's query; a request's `undefined` value removes one. */
   defaultQuery?: Record<string, unknown>
@@ -72,6 +81,8 @@ export interface ClientOptions {
   /** Token-based auth (e.g. `workloadIdentity()` from @acme/openai-auth-workload). Excludes `apiKey`. */
   auth?: AuthProvider
   hooks?: ClientHooks
+  /** Run around every call, outermost first (tracing, metrics, request rewriting). */
+  interceptors?: readonly CallInterceptor[]
 }
 
 /** A client is plain configuration: pass it to any operation, e.g. `createResponse(client, params)`. */
@@ -81,6 +92,7 @@ export interface Client {
   readonly project: string | null
   readonly baseURL: string
   readonly timeout: number
+  readonly idleTimeout: number | undefined
   readonly maxRetries: number
   readonly defaultHeaders: HeadersLike
   readonly defaultQuery: Record<string, unknown> | undefined
@@ -90,6 +102,7 @@ export interface Client {
   readonly logLevel: LogLevel
   readonly auth: AuthProvider | undefined
   readonly hooks: ClientHooks | undefined
+  readonly interceptors: readonly CallInterceptor[] | undefined
   readonly browser: boolean
   /** The options this client was made from, for `withOptions`. */
   readonly options: Readonly<ClientOptions>
@@ -97,12 +110,26 @@ export interface Client {
 
 /**
  * Makes a client from options and the environment (`OPENAI_API_KEY`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`,
- * `OPENAI_BASE_URL`, `OPENAI_LOG`).
+ * `OPENAI_BASE_URL`, `OPENAI_LOG`, `OPENAI_CUSTOM_HEADERS`).
  *
  * @example const client = createClient({ maxRetries: 4 })
  */
 // @__NO_SIDE_EFFECTS__
 export function createClient(options: ClientOptions = {}): Client {
+  if (typeof options !== 'object')
+    throw new InvalidOptionError(
+      'options',
+      `createClient takes an options object, got a ${typeof options}: createClient({ apiKey }), or set OPENAI_API_KEY.`,
+    )
+  options ??= {}
+  for (const name of ['apiKey', 'organization', 'project'] as const) {
+    const value = options[name]
+    if (value != null && typeof value !== 'string' && (name !== 'apiKey' || typeof value !== 'function'))
+      throw new InvalidOptionError(
+        name,
+        `${name} must be a string${name === 'apiKey' ? ' (or a function returning one)' : ''}, got ${Array.isArray(value) ? 'an array' : typeof value}.`,
+      )
+  }
   const apiKey = options.apiKey === undefined ? (readEnv('OPENAI_API_KEY') ?? null) : options.apiKey
   const baseURL = options.baseURL || readEnv('OPENAI_BASE_URL') || DEFAULT_BASE_URL
   if (options.auth && options.apiKey)
@@ -121,14 +148,10 @@ export function createClient(options: ClientOptions = {}): Client {
     throw new OpenAIError(
       '`fetch` is not defined as a global; pass it to the client, `createClient({ fetch })`, or polyfill `globalThis.fetch`.',
     )
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT
-  if (!Number.isSafeInteger(timeout) || timeout < 0)
-    throw new OpenAIError(
-      `timeout must be a non-negative integer of milliseconds, got ${String(options.timeout)}`,
-    )
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0)
-    throw new OpenAIError(`maxRetries must be a non-negative integer, got ${String(options.maxRetries)}`)
+  const timeout = nonNegativeInteger('timeout', options.timeout ?? DEFAULT_TIMEOUT)
+  const maxRetries = nonNegativeInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES)
+  // As the official client: not read when an `auth` provider supplies the credentials.
+  const customHeaders = options.auth ? undefined : readEnv('OPENAI_CUSTOM_HEADERS')
   const logger = options.logger ?? (globalThis as any).console
   return Object.freeze({
     apiKey,
@@ -137,8 +160,12 @@ export function createClient(options: ClientOptions = {}): Client {
     project: options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project,
     baseURL,
     timeout,
+    // Checked when a stream uses it, like a per-call `idleTimeout`.
+    idleTimeout: options.idleTimeout,
     maxRetries,
-    defaultHeaders: options.defaultHeaders,
+    defaultHeaders: customHeaders
+      ? mergeHeaders([parseHeaderLines(customHeaders), options.defaultHeaders], true)
+      : options.defaultHeaders,
     defaultQuery: options.defaultQuery,
     fetch: fetchFn,
     fetchOptions: options.fetchOptions,
@@ -146,7 +173,9 @@ export function createClient(options: ClientOptions = {}): Client {
     logLevel: resolveLogLevel(options.logLevel, logger),
     auth,
     hooks: options.hooks,
+    interceptors: options.interceptors?.length ? options.interceptors : undefined,
     browser,
+    [CLIENT_BRAND]: true,
     options: Object.freeze({ ...options }),
   })
 }
@@ -161,11 +190,29 @@ function isOpenAIHost(baseURL: string): boolean {
   return /^https:\/\/([a-z0-9-]+\.)?api\.openai\.com(\/|$)/i.test(baseURL)
 }
 
-/** Returns `value` when it is a whole number >= 0; otherwise throws an error naming the option. */
+/** The longest wait timers can hold (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647
+
+/**
+ * Returns `value` when it is a whole number >= 0 (and, for a timeout, one that timers can hold); otherwise throws an
+ * `InvalidOptionError` naming the option.
+ */
 export function nonNegativeInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0)
-    throw new OpenAIError(
-      `${name} must be a non-negative integer (milliseconds for timeouts), got ${String(value)}`,
+  const ms = /imeout$/.test(name)
+  if (!Number.isSafeInteger(value) || value < 0 || (ms && value > MAX_TIMER_MS))
+    throw new InvalidOptionError(
+      name,
+      `${name} must be a non-negative integer${ms ? ' of milliseconds up to 2147483647 (24.8 days, the most timers can wait)' : ''}, got ${String(value)}`,
     )
   return value
+}
+
+/** `Name: value` lines (as in `OPENAI_CUSTOM_HEADERS`); a later line with the same name wins. */
+function parseHeaderLines(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon >= 0) out[line.slice(0, colon).trim()] = line.slice(colon + 1).trim()
+  }
+  return out
 }

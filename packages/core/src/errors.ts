@@ -28,6 +28,20 @@ export class OpenAIError extends Error {
   }
 }
 
+/**
+ * An option has a value that cannot work (a key with a line break, a timeout out of range, a client that is not
+ * one). Thrown before anything is sent; never retried; the message names the option, never a secret value.
+ */
+export class InvalidOptionError extends OpenAIError {
+  static override readonly brand: string = 'InvalidOptionError'
+  /** The option at fault, e.g. `apiKey`, `timeout`, `headers['x-team']`. */
+  readonly option: string
+  constructor(option: string, message: string) {
+    super(message)
+    this.option = option
+  }
+}
+
 /** The API answered with an error status, or a stream carried an error event. */
 export class APIError<
   TStatus extends number | undefined = number | undefined,

@@ -1,7 +1,7 @@
 /** A header layer: `null` removes a header set by an earlier layer, `undefined` leaves it alone. */
 export type HeadersLike =
   | Headers
-  | readonly (readonly [string, string])[]
+  | readonly (readonly [string, string | null])[]
   | Record<string, string | readonly string[] | null | undefined>
   | null
   | undefined
@@ -9,27 +9,34 @@ export type HeadersLike =
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 
 /**
- * Merges header layers, later ones winning per name (case-insensitive). Returns a plain object with lower-case
- * names, which is cheaper to build than a `Headers` and accepted by every `fetch`.
+ * Merges header layers, later ones winning per name (case-insensitive). Inside one layer, a name given twice (as
+ * name/value pairs, or an array value) appends, as `Headers.append` does: `cookie` with `; `, others with `, `.
+ * Returns a plain object with lower-case names, which is cheaper to build than a `Headers` and accepted by every
+ * `fetch`. With `keepNulls`, a `null` stays in the result, so the result can itself be a layer that removes headers.
  */
-export function mergeHeaders(layers: HeadersLike[]): Record<string, string> {
-  const out: Record<string, string> = {}
+export function mergeHeaders(layers: HeadersLike[], keepNulls?: boolean): Record<string, string> {
+  const out: Record<string, string | null> = {}
   for (const layer of layers) {
     if (!layer) continue
-    if (layer instanceof Headers) {
-      layer.forEach((v, k) => {
-        out[k] = v
-      })
-      continue
-    }
-    const entries = Array.isArray(layer) ? layer : Object.entries(layer)
-    for (const [name, value] of entries as [string, unknown][]) {
+    const seen = new Set<string>()
+    const entries: Iterable<[string, unknown]> =
+      layer instanceof Headers || Array.isArray(layer) ? (layer as any) : Object.entries(layer)
+    for (const [name, value] of entries) {
       if (value === undefined) continue
       if (!TOKEN.test(name)) throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`)
       const key = name.toLowerCase()
-      if (value === null) delete out[key]
-      else out[key] = Array.isArray(value) ? value.join(', ') : String(value)
+      const values = Array.isArray(value) ? value.map(String) : value === null ? null : [String(value)]
+      // A name seen earlier in this layer appends; a name from an earlier layer is replaced.
+      const earlier = seen.has(key) ? out[key] : null
+      seen.add(key)
+      if (values === null) {
+        if (keepNulls) out[key] = null
+        else delete out[key]
+      } else if (values.length) {
+        const joined = values.join(key === 'cookie' ? '; ' : ', ')
+        out[key] = earlier ? earlier + (key === 'cookie' ? '; ' : ', ') + joined : joined
+      }
     }
   }
-  return out
+  return out as Record<string, string>
 }

@@ -1,7 +1,9 @@
 export { type APIPromise, type APIResult, mapAPIPromise, toAPIPromise } from './api-promise'
+export { _assertClient } from './assert-client'
 export { resolveAuthHeaders } from './auth-headers'
 export { isBrowserLike } from './browser-guard'
 export { buildURL } from './build-url'
+export type { CallContext, CallInterceptor } from './call-interceptor'
 export {
   type AuthProvider,
   type Client,
@@ -24,6 +26,7 @@ export {
   BadRequestError,
   ConflictError,
   InternalServerError,
+  InvalidOptionError,
   makeAPIError,
   NotFoundError,
   OpenAIError,
@@ -31,19 +34,20 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors'
+// The stream helpers' event engine. Here, not in the `/stream` entry: importing that entry statically would put
+// the SSE decoder in the up-front chunk of every app that imports a package with a stream helper.
+export * from './events/index'
 export { type HeadersLike, mergeHeaders } from './headers'
 export type { Logger, LogLevel } from './log'
+export { observeStream, type StreamObserver } from './observe-stream'
 export { type Page, type PageKind, type PagePromise, requestPage } from './pagination'
 export { path } from './path'
 export { stringifyQuery } from './query'
-export { redactHeaders, redactSecrets, redactURL } from './redact'
+export { _redactValues, _secretValues, redactHeaders, redactSecrets, redactURL } from './redact'
 export { type RequestOptions, type RequestSpec, request } from './request'
 export { attachRequestId } from './request-id'
 export { retryDelay, shouldRetry } from './retry-policy'
 export { sleep } from './sleep'
 // Types only: the SSE decoder's code loads on the first streaming call, or from '@acme/openai-core/stream'.
 export type { ServerSentEvent, SSEEventItem, SSEStreamOptions, Stream } from './sse/index'
-// The stream helpers' event engine. Here, not in the `/stream` entry: importing that entry statically would put
-// the SSE decoder in the up-front chunk of every app that imports a package with a stream helper.
-export * from './events/index'
 export { VERSION } from './version'

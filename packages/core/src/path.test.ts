@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { path } from './path'
@@ -51,5 +52,17 @@ describe('path', () => {
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('refuses an object from another realm with the same error as one from this realm', () => {
+    const foreign = runInNewContext('({ id: 1 })')
+    const foreignMath = runInNewContext('Math')
+    expect(() => path`/a/${foreign}`).toThrow('Value of type Object is not a valid path parameter')
+    expect(() => path`/a/${foreignMath}`).toThrow('Value of type Math is not a valid path parameter')
+    expect(() => path`/a/${Object.create(null)}`).toThrow(
+      'Value of type Object is not a valid path parameter',
+    )
+    expect(() => path`/a/${Symbol('s')}`).toThrow('Value of type Symbol is not a valid path parameter')
+    expect(() => path`/a/${() => 1}`).toThrow('Value of type Function is not a valid path parameter')
   })
 })

@@ -16,13 +16,9 @@ export function path(statics: TemplateStringsArray, ...params: unknown[]): strin
   const spans: { start: number; length: number; reason: string }[] = []
   for (let i = 0; i < params.length; i++) {
     const value = params[i]
-    let text: string
-    if (
-      value == null ||
-      (typeof value === 'object' && (value as object).toString === Object.prototype.toString)
-    ) {
+    let text = defaultString(value)
+    if (text) {
       const kind = Object.prototype.toString.call(value).slice(8, -1)
-      text = String(value)
       spans.push({
         start: out.length,
         length: text.length,
@@ -53,4 +49,22 @@ export function path(statics: TemplateStringsArray, ...params: unknown[]): strin
     )
   }
   return out
+}
+
+/**
+ * The text to show for a value that cannot be a path parameter, or `''` when it can: `null`, `undefined`, symbols,
+ * functions, and objects that only have the default `[object Tag]` form, whichever realm (e.g. `node:vm`, an
+ * iframe) made them. A boxed string or an object with its own `toString` is fine.
+ */
+function defaultString(value: unknown): string {
+  if (value == null || typeof value === 'function' || typeof value === 'symbol') return String(value)
+  if (typeof value !== 'object') return ''
+  let text: string
+  try {
+    text = String(value)
+  } catch {
+    // No usable toString (e.g. Object.create(null)).
+    return Object.prototype.toString.call(value)
+  }
+  return /^\[object [^\]]*\]$/.test(text) ? text : ''
 }

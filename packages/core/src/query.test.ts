@@ -28,4 +28,14 @@ describe('stringifyQuery', () => {
   it('drops empty arrays and objects', () => {
     expect(stringifyQuery({ a: [], b: {}, c: 'x' })).toBe('c=x')
   })
+
+  it('serialises own properties only: a polluted Object.prototype never reaches the URL', () => {
+    const proto = Object.prototype as any
+    proto.polluted = 'yes'
+    try {
+      expect(stringifyQuery({ a: 1, nested: { b: 2 } })).toBe('a=1&nested%5Bb%5D=2')
+    } finally {
+      delete proto.polluted
+    }
+  })
 })

@@ -1,4 +1,4 @@
-const SENSITIVE_HEADERS = new Set([
+const SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
   'authorization',
   'proxy-authorization',
   'api-key',
@@ -44,4 +44,31 @@ export function redactSecrets(text: string): string {
   return text
     .replace(/\b(?:sk|ek|rk|sess)[-_][A-Za-z0-9_-]{8,}/g, (m) => `${m.slice(0, 3)}***`)
     .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***')
+}
+
+/**
+ * The credentials in a request's headers (the token of `Authorization: Bearer <token>`, API-key headers), to be
+ * cut out by value from anything the server echoes: a key need not look like `sk-...` to be secret.
+ * @internal
+ */
+export function _secretValues(headers: Record<string, string>): string[] {
+  const out: string[] = []
+  for (const k in headers)
+    if (SENSITIVE_HEADERS.has(k)) {
+      const value = headers[k].replace(/^(?:Bearer|Basic)\s+/i, '')
+      // Shorter values would redact ordinary words; real credentials are much longer.
+      if (value.length >= 8) out.push(value)
+    }
+  return out
+}
+
+/**
+ * `text` with every occurrence of each secret replaced by `***` (`sk-***` for a key with a known prefix, as
+ * {@link redactSecrets} writes it). Plain text or raw JSON alike: the replacement needs no escaping.
+ * @internal
+ */
+export function _redactValues(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets)
+    text = text.split(secret).join(/^(?:sk|ek|rk|sess)[-_]/.test(secret) ? `${secret.slice(0, 3)}***` : '***')
+  return text
 }

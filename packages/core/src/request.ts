@@ -1,19 +1,18 @@
 import { type APIPromise, type APIResult, toAPIPromise } from './api-promise'
+import { _assertClient } from './assert-client'
 import { resolveAuthHeaders } from './auth-headers'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
-import { type Client, nonNegativeInteger, type RequestInfo } from './client'
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  type APIError,
-  APIUserAbortError,
-  makeAPIError,
-} from './errors'
+import { lineBreakError, statusError } from './call-failure'
+import { intercept } from './call-interceptor'
+import { reportFailure, reportReplay, reportRequest, reportRetry, reportSuccess } from './call-report'
+import type { CallState } from './call-state'
+import { type Client, nonNegativeInteger } from './client'
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, makeAPIError } from './errors'
 import { type HeadersLike, mergeHeaders } from './headers'
 import { shouldLog } from './log'
-import { redactSecrets, redactURL } from './redact'
-import { attachRequestId } from './request-id'
+import { parseBody } from './parse-body'
+import { redactURL } from './redact'
 import { retryDelay, shouldRetry } from './retry-policy'
 import { sleep } from './sleep'
 import { VERSION } from './version'
@@ -24,11 +23,16 @@ export interface RequestOptions {
   /** Milliseconds for this call's attempts; overrides the client's. */
   timeout?: number
   maxRetries?: number
+  /** Added to the request's headers; a `null` value removes a header, whichever layer set it. */
   headers?: HeadersLike
   query?: Record<string, unknown>
   /** Sent as `Idempotency-Key`, the same on every attempt. */
   idempotencyKey?: string
   fetchOptions?: RequestInit
+  /** Streams only: fail when no data arrives for this many milliseconds after the headers; overrides the client's. */
+  idleTimeout?: number
+  /** Streams only: the longest line or event the SSE decoder accepts, in characters (default 64 MiB). */
+  maxEventSize?: number
 }
 
 /** One HTTP call as an operation describes it. */
@@ -43,6 +47,8 @@ export interface RequestSpec extends RequestOptions {
   binary?: boolean
   /** Headers of the operation itself (e.g. `accept`): under auth, `defaultHeaders` and the caller's headers. */
   operationHeaders?: HeadersLike
+  /** The operation's function name (`'createResponse'`), for errors, logs, hooks and interceptors. */
+  operation?: string
 }
 
 /**
@@ -50,277 +56,246 @@ export interface RequestSpec extends RequestOptions {
  * abort, logging and hooks, then parses the answer (JSON, text, `Stream` or raw `Response`).
  */
 export function request<T>(client: Client, spec: RequestSpec): APIPromise<T> {
-  return toAPIPromise(send<T>(client, spec))
+  _assertClient(client, spec.operation)
+  const logId = `log_${(++logCounter).toString(16).padStart(6, '0')}`
+  const interceptors = client.interceptors
+  return toAPIPromise(
+    interceptors
+      ? (intercept(interceptors, { client, operation: spec.operation, spec: { ...spec }, logId }, (final) =>
+          send(client, final, logId),
+        ) as Promise<APIResult<T>>)
+      : send<T>(client, spec, logId),
+  )
 }
 
 let logCounter = 0
 
-async function send<T>(client: Client, spec: RequestSpec): Promise<APIResult<T>> {
-  const method = spec.method.toUpperCase()
+async function send<T>(client: Client, spec: RequestSpec, logId: string): Promise<APIResult<T>> {
+  const call = startCall(client, spec, logId)
+  for (; ; call.info.attempt++) {
+    startAttempt(call)
+    await prepareAttempt(call)
+    let response: Response
+    try {
+      response = await sendAttempt(call)
+    } catch (cause) {
+      await retryOrThrow(call, undefined, cause)
+      continue
+    }
+    if (!response.ok) {
+      if (!(await replayAfter401(call, response))) await retryOrThrow(call, response)
+      continue
+    }
+    if (spec.stream || spec.binary) return { data: (await openBody(call, response)) as T, response }
+    let text: string
+    try {
+      text = await response.text()
+    } catch (cause) {
+      await retryOrThrow(call, undefined, cause)
+      continue
+    }
+    endAttempt(call)
+    reportSuccess(call, response)
+    return { data: parseBody(response, text) as T, response }
+  }
+}
+
+/** Checks the options, builds the URL and the header layers, and encodes the body once for every attempt. */
+function startCall(client: Client, spec: RequestSpec, logId: string): CallState {
   const timeout = nonNegativeInteger('timeout', spec.timeout ?? client.timeout)
   const maxRetries = nonNegativeInteger('maxRetries', spec.maxRetries ?? client.maxRetries)
   const signal = spec.signal
   if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
   const url = buildURL(client.baseURL, spec.path, client.defaultQuery, spec.query)
-  // Operation headers (e.g. a helper marker) sit under defaultHeaders, so a `null` default can remove them.
-  const operationHeaders = spec.operationHeaders ? mergeHeaders([spec.operationHeaders]) : undefined
-  const callerHeaders = spec.headers ? mergeHeaders([spec.headers]) : undefined
-  const { body, contentType, streaming } = encodeBody(
+  // Nulls kept: the caller's `null` removes a header whichever layer set it.
+  const callerHeaders = spec.headers ? mergeHeaders([spec.headers], true) : undefined
+  const operationHeaders = spec.operationHeaders ? mergeHeaders([spec.operationHeaders], true) : undefined
+  const { body, contentType, oneShot } = encodeBody(
     spec.body,
-    callerHeaders?.['content-type'] ?? operationHeaders?.['content-type'],
+    callerHeaders?.['content-type'] ?? operationHeaders?.['content-type'] ?? undefined,
   )
-  const fixedHeaders: HeadersLike = {
-    accept: 'application/json',
-    'user-agent': client.browser ? undefined : `acme-openai/${VERSION}`,
-    'openai-organization': client.organization ?? undefined,
-    'openai-project': client.project ?? undefined,
-    'idempotency-key': spec.idempotencyKey,
-  }
   const observed = client.hooks !== undefined || shouldLog(client.logLevel, 'info')
-  const info: RequestInfo = {
-    attempt: 0,
-    method,
-    url: observed ? redactURL(url) : '',
-    logId: `log_${(++logCounter).toString(16).padStart(6, '0')}`,
-  }
-  let retries = 0
-  let replayedAfter401 = false
-
-  for (let attempt = 0; ; attempt++) {
-    info.attempt = attempt
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort(new APIConnectionTimeoutError())
-    }, timeout)
-    const onAbort = () => controller.abort(signal!.reason)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const release = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-    }
-    let headers: Record<string, string>
-    try {
-      // Inside the attempt's signal and timer, so a slow token exchange can be aborted like the request itself.
-      headers = mergeHeaders([
-        fixedHeaders,
-        operationHeaders,
-        await resolveAuthHeaders(client, { method, url, signal: controller.signal }),
-        client.defaultHeaders,
-        { 'content-type': contentType },
-        callerHeaders,
-      ])
-    } catch (error) {
-      release()
-      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
-      throw error
-    }
-    const started = Date.now()
-    hook(client, 'onRequest', info)
-    if (observed && shouldLog(client.logLevel, 'debug'))
-      client.logger.debug(`[${info.logId}] sending request`, info.url)
-
-    let response: Response
-    try {
-      const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: controller.signal }
-      if (streaming) init.duplex = 'half'
-      const fetchFn = client.fetch
-      // Caller's fetchOptions go last so they can override anything, as in the official SDK.
-      response = await fetchFn(
-        url,
-        client.fetchOptions || spec.fetchOptions
-          ? { ...init, ...client.fetchOptions, ...spec.fetchOptions }
-          : init,
-      )
-    } catch (cause) {
-      release()
-      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
-      const error =
-        timedOut || isTimeoutError(cause)
-          ? new APIConnectionTimeoutError({ cause })
-          : new APIConnectionError({ cause })
-      if (retries < maxRetries && !streaming) {
-        await backoff(client, info, started, undefined, error, retries++, maxRetries, signal)
-        continue
-      }
-      fail(
-        client,
-        info,
-        started,
-        error,
-        streaming ? 'streaming body cannot be retried' : 'no more retries left',
-      )
-      throw error
-    }
-
-    const requestID = response.headers.get('x-request-id')
-    if (!response.ok) {
-      if (response.status === 401 && client.auth?.invalidate && !replayedAfter401 && !streaming) {
-        release()
-        response.body?.cancel().catch(() => {})
-        if (await client.auth.invalidate()) {
-          replayedAfter401 = true
-          if (shouldLog(client.logLevel, 'info'))
-            logLine(client, info, started, response, 'credentials refreshed; replaying once')
-          continue
-        }
-        const error = makeAPIError(401, undefined, undefined, response.headers)
-        fail(client, info, started, error, 'not retryable')
-        throw error
-      }
-      if (retries < maxRetries && !streaming && shouldRetry(response.status, response.headers)) {
-        release()
-        response.body?.cancel().catch(() => {})
-        await backoff(client, info, started, response, undefined, retries++, maxRetries, signal)
-        continue
-      }
-      const text = await response.text().catch(() => '')
-      release()
-      const error = errorFromBody(response, text)
-      fail(client, info, started, error, streaming ? 'streaming body cannot be retried' : 'not retryable')
-      throw error
-    }
-
-    if (spec.stream || spec.binary) {
-      // Only the wait for headers is timed for streams; the user's signal keeps cancelling the body.
-      clearTimeout(timer)
-      done(client, info, started, response, requestID)
-      // Loaded on first use, so apps that never stream do not ship the SSE decoder in their main bundle.
-      const data = spec.stream
-        ? (await import('./sse/stream')).Stream.fromSSEResponse(response, controller, {
-            isUserAbort: () => !!signal?.aborted,
-          })
-        : response
-      return { data: data as T, response }
-    }
-
-    let text: string
-    try {
-      text = await response.text()
-    } catch (cause) {
-      release()
-      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason })
-      const error = timedOut ? new APIConnectionTimeoutError({ cause }) : new APIConnectionError({ cause })
-      if (retries < maxRetries && !streaming) {
-        await backoff(client, info, started, undefined, error, retries++, maxRetries, signal)
-        continue
-      }
-      fail(client, info, started, error, 'no more retries left')
-      throw error
-    }
-    release()
-    done(client, info, started, response, requestID)
-    return { data: parseBody(response, text) as T, response }
-  }
+  return {
+    client,
+    spec,
+    info: {
+      attempt: 0,
+      method: spec.method.toUpperCase(),
+      url: observed ? redactURL(url) : '',
+      logId,
+      operation: spec.operation,
+    },
+    url,
+    timeout,
+    maxRetries,
+    signal,
+    headersUnderAuth: [
+      {
+        accept: 'application/json',
+        'user-agent': client.browser ? undefined : `acme-openai/${VERSION}`,
+        'openai-organization': client.organization ?? undefined,
+        'openai-project': client.project ?? undefined,
+        'idempotency-key': spec.idempotencyKey,
+      },
+      operationHeaders,
+    ],
+    headersOverAuth: [client.defaultHeaders, { 'content-type': contentType }, callerHeaders],
+    body,
+    oneShotBody: oneShot,
+    observed,
+    retries: 0,
+    replayedAfter401: false,
+  } as CallState
 }
 
-/** Parses a successful body: 204 and empty bodies are `null`/`undefined`, JSON gets a hidden `_request_id`. */
-function parseBody(response: Response, text: string): unknown {
-  if (response.status === 204) return null
-  const type = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? ''
-  if (!type.includes('application/json') && !type.endsWith('+json')) return text
-  if (!text) return undefined
-  const data = JSON.parse(text)
-  if (data && typeof data === 'object' && !Array.isArray(data)) attachRequestId(data, response)
-  return data
+/** Arms the attempt's controller: the caller's signal and the attempt's timer both abort it. */
+function startAttempt(call: CallState): void {
+  const controller = new AbortController()
+  call.controller = controller
+  call.timedOut = false
+  call.timer = setTimeout(() => {
+    call.timedOut = true
+    controller.abort(new APIConnectionTimeoutError())
+  }, call.timeout)
+  call.onAbort = () => controller.abort(call.signal!.reason)
+  call.signal?.addEventListener('abort', call.onAbort, { once: true })
 }
 
-function errorFromBody(response: Response, text: string): APIError {
-  let json: any
+/** Disarms the attempt: clears its timer and stops listening to the caller's signal. Safe to call twice. */
+function endAttempt(call: CallState): void {
+  clearTimeout(call.timer)
+  call.signal?.removeEventListener('abort', call.onAbort)
+}
+
+/** Resolves the credentials and merges the headers; a failure here is final (not retried, not reported). */
+async function prepareAttempt(call: CallState): Promise<void> {
   try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {}
-  const error = json && typeof json === 'object' ? (json.error ?? json) : undefined
-  return makeAPIError(
-    response.status,
-    error,
-    error ? undefined : redactSecrets(text) || undefined,
-    response.headers,
+    // Inside the attempt's signal and timer, so a slow token exchange can be aborted like the request itself.
+    const auth = await resolveAuthHeaders(call.client, {
+      method: call.info.method,
+      url: call.url,
+      signal: call.controller.signal,
+    })
+    call.headers = mergeHeaders([...call.headersUnderAuth, auth, ...call.headersOverAuth])
+    // A line break would make fetch fail with a connection error that quotes the value (maybe a key).
+    if (/[\r\n]/.test(Object.values(call.headers).join())) throw lineBreakError(call)
+  } catch (error) {
+    endAttempt(call)
+    throw userAbortOr(call, error)
+  }
+}
+
+/** Sends the attempt. */
+function sendAttempt(call: CallState): Promise<Response> {
+  const { client, spec } = call
+  call.started = Date.now()
+  reportRequest(call)
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: call.info.method,
+    headers: call.headers,
+    body: call.body,
+    signal: call.controller.signal,
+  }
+  if (call.oneShotBody) init.duplex = 'half'
+  // Caller's fetchOptions go last so they can override anything, as in the official SDK.
+  return client.fetch(
+    call.url,
+    client.fetchOptions || spec.fetchOptions
+      ? { ...init, ...client.fetchOptions, ...spec.fetchOptions }
+      : init,
   )
 }
 
-function isTimeoutError(error: unknown): boolean {
-  const e = error as any
-  return e?.name === 'TimeoutError' || /timed? ?out/i.test(String(e) + String(e?.cause))
-}
-
-async function backoff(
-  client: Client,
-  info: RequestInfo,
-  started: number,
-  response: Response | undefined,
-  error: unknown,
-  retriesSoFar: number,
-  maxRetries: number,
-  signal: AbortSignal | null | undefined,
-): Promise<void> {
-  const delayMs = retryDelay(response?.headers, retriesSoFar)
-  const requestID = response?.headers.get('x-request-id') ?? null
-  hook(client, 'onRetry', { ...info, delayMs, status: response?.status, error, requestID })
-  if (shouldLog(client.logLevel, 'info')) {
-    const left = maxRetries - retriesSoFar
-    logLine(
-      client,
-      info,
-      started,
-      response,
-      `retrying in ${Math.round(delayMs)}ms, ${left} attempts remaining`,
-      error,
-    )
+/**
+ * After a 401, lets the `auth` provider refresh its credentials once; `true` when it did and the call is to be
+ * sent again. Never for a one-shot body, which cannot be sent twice.
+ */
+async function replayAfter401(call: CallState, response: Response): Promise<boolean> {
+  const invalidate = call.client.auth?.invalidate
+  if (response.status !== 401 || !invalidate || call.replayedAfter401 || call.oneShotBody) return false
+  endAttempt(call)
+  response.body?.cancel().catch(noop)
+  if (!(await invalidate.call(call.client.auth))) {
+    const error = makeAPIError(401, undefined, undefined, response.headers)
+    reportFailure(call, error, 'not retryable')
+    throw error
   }
-  await sleep(delayMs, signal)
+  call.replayedAfter401 = true
+  reportReplay(call, response)
+  return true
 }
 
-function done(
-  client: Client,
-  info: RequestInfo,
-  started: number,
-  response: Response,
-  requestID: string | null,
-) {
-  if (client.hooks)
-    hook(client, 'onResponse', {
-      ...info,
-      status: response.status,
-      durationMs: Date.now() - started,
-      requestID,
-    })
-  if (shouldLog(client.logLevel, 'info')) logLine(client, info, started, response)
-}
-
-function fail(client: Client, info: RequestInfo, started: number, error: unknown, why: string) {
-  hook(client, 'onError', { ...info, durationMs: Date.now() - started, error })
-  if (shouldLog(client.logLevel, 'info')) logLine(client, info, started, undefined, `error; ${why}`, error)
-}
-
-function logLine(
-  client: Client,
-  info: RequestInfo,
-  started: number,
-  response: Response | undefined,
-  note?: string,
-  error?: unknown,
-) {
-  const id = response?.headers.get('x-request-id')
-  const head = `[${info.logId}${info.attempt ? `, attempt ${info.attempt + 1}` : ''}${id ? `, x-request-id: "${id}"` : ''}]`
-  const outcome = response
-    ? `${response.ok ? 'succeeded' : 'failed'} with status ${response.status}`
-    : `${error instanceof APIConnectionTimeoutError ? 'connection timed out' : 'failed'}`
-  const line = `${head} ${info.method} ${info.url} ${outcome} in ${Date.now() - started}ms${note ? ` - ${note}` : ''}`
-  client.logger.info(line)
-}
-
-function hook<K extends keyof NonNullable<Client['hooks']>>(
-  client: Client,
-  name: K,
-  payload: Parameters<NonNullable<NonNullable<Client['hooks']>[K]>>[0],
-): void {
-  const fn = client.hooks?.[name] as ((p: unknown) => void) | undefined
-  if (!fn) return
-  try {
-    fn({ ...payload })
-  } catch (error) {
-    if (shouldLog(client.logLevel, 'error')) client.logger.error(`hooks.${name} threw; ignoring it`, error)
+/**
+ * The one exit of a failed attempt (an error status, or no response: `cause`): waits and returns when another
+ * attempt is due, else reports the error and throws it. An abort by the caller always throws `APIUserAbortError`.
+ */
+async function retryOrThrow(call: CallState, response: Response | undefined, cause?: unknown): Promise<void> {
+  if (call.signal?.aborted) {
+    endAttempt(call)
+    throw new APIUserAbortError({ cause: call.signal.reason })
   }
+  const error = response ? undefined : connectionError(call, cause)
+  const retryable = !response || shouldRetry(response.status, response.headers)
+  if (retryable && call.retries < call.maxRetries && !call.oneShotBody) {
+    endAttempt(call)
+    response?.body?.cancel().catch(noop)
+    const delayMs = retryDelay(response?.headers, call.retries)
+    reportRetry(call, delayMs, response, error)
+    call.retries++
+    await sleep(delayMs, call.signal)
+    return
+  }
+  const failure = error ?? statusError(call, response!, await response!.text().catch(() => ''))
+  reportFailure(
+    call,
+    failure,
+    call.oneShotBody
+      ? 'streaming body cannot be retried'
+      : retryable
+        ? 'no more retries left'
+        : 'not retryable',
+  )
+  throw failure
 }
+
+/**
+ * A stream or binary answer: the attempt's timer stops (it bounds the wait for headers only), the caller's signal
+ * keeps cancelling the body. For a stream, the listener on the caller's signal goes when the stream closes.
+ */
+function openBody(call: CallState, response: Response): unknown {
+  clearTimeout(call.timer)
+  reportSuccess(call, response)
+  if (call.spec.binary) return response
+  const idleTimeout = call.spec.idleTimeout ?? call.client.idleTimeout
+  // Loaded on first use, so apps that never stream do not ship the SSE decoder in their main bundle.
+  return import('./sse/stream').then(({ Stream }) =>
+    Stream.fromSSEResponse(response, call.controller, {
+      isUserAbort: () => !!call.signal?.aborted,
+      onClose: () => endAttempt(call),
+      idleTimeout: idleTimeout ? nonNegativeInteger('idleTimeout', idleTimeout) : undefined,
+      maxEventSize: call.spec.maxEventSize,
+    }),
+  )
+}
+
+function userAbortOr(call: CallState, error: unknown): unknown {
+  return call.signal?.aborted ? new APIUserAbortError({ cause: call.signal.reason }) : error
+}
+
+/** The error for an attempt that got no response: a timeout, or a connection error naming the host and cause. */
+function connectionError(call: CallState, cause: unknown): APIConnectionError {
+  const e = cause as any
+  if (call.timedOut || e?.name === 'TimeoutError' || /timed? ?out/i.test(String(e) + String(e?.cause)))
+    return new APIConnectionTimeoutError({ cause })
+  let code: unknown
+  for (let c = e, depth = 0; c && depth < 4 && !code; c = c.cause, depth++)
+    code = c.code ?? c.errors?.[0]?.code
+  // The host alone (no user info, path or query); a code is a constant such as ECONNREFUSED, never user data.
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(call.url)?.[1]
+  return new APIConnectionError({
+    message: `Connection error${host ? ` to ${host}` : ''}${typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : ''}.`,
+    cause,
+  })
+}
+
+const noop = () => {}

@@ -7,5 +7,10 @@ import type { Upload } from './types'
  * @example await cancelUpload(client, upload.id)
  */
 export function cancelUpload(client: Client, uploadId: string, options?: RequestOptions): APIPromise<Upload> {
-  return request<Upload>(client, { ...options, method: 'post', path: path`/uploads/${uploadId}/cancel` })
+  return request<Upload>(client, {
+    ...options,
+    method: 'post',
+    operation: 'cancelUpload',
+    path: path`/uploads/${uploadId}/cancel`,
+  })
 }

@@ -16,6 +16,7 @@ export function completeUpload(
   return request<Upload>(client, {
     ...options,
     method: 'post',
+    operation: 'completeUpload',
     path: path`/uploads/${uploadId}/complete`,
     body: params,
   })

@@ -12,5 +12,11 @@ export function createUpload(
   params: UploadCreateParams,
   options?: RequestOptions,
 ): APIPromise<Upload> {
-  return request<Upload>(client, { ...options, method: 'post', path: '/uploads', body: params })
+  return request<Upload>(client, {
+    ...options,
+    method: 'post',
+    operation: 'createUpload',
+    path: '/uploads',
+    body: params,
+  })
 }

@@ -11,5 +11,10 @@ export function deleteFile(
   fileId: string,
   options?: RequestOptions,
 ): APIPromise<FileDeleted> {
-  return request<FileDeleted>(client, { ...options, method: 'delete', path: path`/files/${fileId}` })
+  return request<FileDeleted>(client, {
+    ...options,
+    method: 'delete',
+    operation: 'deleteFile',
+    path: path`/files/${fileId}`,
+  })
 }

@@ -23,6 +23,7 @@ export function retrieveFileContent(
     request<Response>(client, {
       ...options,
       method: 'get',
+      operation: 'retrieveFileContent',
       path: path`/files/${fileId}/content`,
       binary: true,
       operationHeaders: { accept: 'application/binary' },

@@ -11,5 +11,10 @@ export function retrieveFile(
   fileId: string,
   options?: RequestOptions,
 ): APIPromise<FileObject> {
-  return request<FileObject>(client, { ...options, method: 'get', path: path`/files/${fileId}` })
+  return request<FileObject>(client, {
+    ...options,
+    method: 'get',
+    operation: 'retrieveFile',
+    path: path`/files/${fileId}`,
+  })
 }

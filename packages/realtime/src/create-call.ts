@@ -65,6 +65,7 @@ export function createCall(
     request<unknown>(client, {
       ...options,
       method: 'post',
+      operation: 'createCall',
       path: '/realtime/calls',
       body: raw ? sdp : _callForm(sdp, session),
       operationHeaders: raw

@@ -36,6 +36,7 @@ export function createClientSecret(
   return request<ClientSecretCreateResponse>(client, {
     ...options,
     method: 'post',
+    operation: 'createClientSecret',
     path: '/realtime/client_secrets',
     body: params,
   })

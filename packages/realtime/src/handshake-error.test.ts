@@ -57,4 +57,17 @@ describe('handshakeError', () => {
       'Bearer *** and openai-insecure-api-key.***',
     )
   })
+
+  it('redacts the credentials it is given by value, from the message, the error object and JSON.stringify', () => {
+    const key = 'plain-gateway-key-0123456789'
+    const error = handshakeError(
+      URL,
+      { status: 401, body: JSON.stringify({ error: { message: `Key ${key} refused`, param: key } }) },
+      [key],
+    )
+    expect(error.message).toContain('Server said: Key *** refused')
+    expect((error.error as any).param).toBe('***')
+    expect(JSON.stringify(error)).not.toContain(key)
+    expect(handshakeError(URL, { status: 500, body: `oops ${key}` }, [key]).message).not.toContain(key)
+  })
 })

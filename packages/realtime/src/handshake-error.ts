@@ -1,4 +1,4 @@
-import { redactSecrets, redactURL } from '@acme/openai-core'
+import { _redactValues, redactSecrets, redactURL } from '@acme/openai-core'
 import { RealtimeHandshakeError } from './errors'
 import type { HandshakeDetail } from './realtime-socket'
 
@@ -32,10 +32,19 @@ const WHY: Record<number, string> = {
   429: 'Too many sessions or requests (429): wait and connect again.',
 }
 
-/** Builds the error that says why a handshake failed, from whatever the runtime reported. */
-export function handshakeError(url: string, detail: HandshakeDetail): RealtimeHandshakeError {
+/**
+ * Builds the error that says why a handshake failed, from whatever the runtime reported. `secrets` (the credentials
+ * the upgrade request sent, e.g. from `_secretValues(headers)`) are cut out of the body the server sent back, by
+ * value, before anything quotes or parses it.
+ */
+export function handshakeError(
+  url: string,
+  detail: HandshakeDetail,
+  secrets: readonly string[] = [],
+): RealtimeHandshakeError {
   const where = redactURL(url)
   const { cause } = detail
+  if (detail.body) detail = { ...detail, body: _redactValues(detail.body, secrets) }
   // `ws` used through a browser-style entry reports the status only in its error message.
   const reported = /Unexpected server response: (\d{3})/.exec(String((cause as any)?.message))?.[1]
   const status = detail.status ?? (reported ? Number(reported) : undefined)
@@ -59,7 +68,7 @@ export function handshakeError(url: string, detail: HandshakeDetail): RealtimeHa
       'The WebSocket failed to open, and this runtime does not say why: a refused or expired key, a wrong ' +
       'baseURL and a refused connection look the same here. Check them in that order.'
   }
-  return new RealtimeHandshakeError(redactRealtimeSecrets(`${message} (${where})`), {
+  return new RealtimeHandshakeError(redactRealtimeSecrets(_redactValues(`${message} (${where})`, secrets)), {
     status,
     code,
     error,

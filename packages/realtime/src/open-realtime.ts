@@ -1,4 +1,10 @@
-import { APIUserAbortError, type Client, type HeadersLike, OpenAIError } from '@acme/openai-core'
+import {
+  _secretValues,
+  APIUserAbortError,
+  type Client,
+  type HeadersLike,
+  OpenAIError,
+} from '@acme/openai-core'
 import { RealtimeHandshakeError } from './errors'
 import { handshakeError } from './handshake-error'
 import { createRealtimeConnection, type RealtimeConnection } from './realtime-connection'
@@ -72,7 +78,7 @@ export async function openRealtime(
         signal: controller.signal,
       })
       // Listen before the socket opens, so no event that follows the handshake is missed.
-      const opened = waitForOpen(opening, url, controller.signal)
+      const opened = waitForOpen(opening, url, controller.signal, _secretValues(headers))
       const connection = createRealtimeConnection(opening.socket, {
         url,
         maxBufferedEvents,

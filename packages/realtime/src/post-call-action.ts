@@ -23,6 +23,7 @@ export function _postCallAction(
     request(client, {
       ...options,
       method: 'post',
+      operation: `${action}Call`,
       path: `${path`/realtime/calls/${callId}`}/${action}`,
       ...(body === undefined ? {} : { body }),
       operationHeaders: { accept: '*/*' },

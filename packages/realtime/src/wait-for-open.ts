@@ -6,7 +6,13 @@ import { CONNECTING, OPEN, type OpeningSocket } from './realtime-socket'
  * Resolves when the socket opens; rejects with a {@link RealtimeHandshakeError} saying why when it closes first, or
  * with the abort reason when `signal` aborts (the socket is closed then).
  */
-export function waitForOpen(opening: OpeningSocket, url: string, signal: AbortSignal): Promise<void> {
+export function waitForOpen(
+  opening: OpeningSocket,
+  url: string,
+  signal: AbortSignal,
+  /** The credentials sent, cut out of a refused handshake's body by value. */
+  secrets: readonly string[] = [],
+): Promise<void> {
   const { socket, detail } = opening
   if (socket.readyState === OPEN) return Promise.resolve()
   return new Promise<void>((resolve, reject) => {
@@ -30,10 +36,11 @@ export function waitForOpen(opening: OpeningSocket, url: string, signal: AbortSi
       detail.cause ??= event?.error ?? (event?.message ? new Error(String(event.message)) : undefined)
     })
     socket.addEventListener('close', () =>
-      settle(handshakeError(url, detail) satisfies RealtimeHandshakeError),
+      settle(handshakeError(url, detail, secrets) satisfies RealtimeHandshakeError),
     )
     if (signal.aborted) onAbort()
     else signal.addEventListener('abort', onAbort, { once: true })
-    if (socket.readyState !== CONNECTING && socket.readyState !== OPEN) settle(handshakeError(url, detail))
+    if (socket.readyState !== CONNECTING && socket.readyState !== OPEN)
+      settle(handshakeError(url, detail, secrets))
   })
 }

@@ -21,7 +21,12 @@ export function cancelResponse(
   options?: RequestOptions,
 ): APIPromise<ResponseWithOutputText> {
   return mapAPIPromise(
-    request<any>(client, { ...options, method: 'post', path: path`/responses/${responseId}/cancel` }),
+    request<any>(client, {
+      ...options,
+      method: 'post',
+      operation: 'cancelResponse',
+      path: path`/responses/${responseId}/cancel`,
+    }),
     _withOutputText,
   )
 }

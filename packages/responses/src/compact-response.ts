@@ -20,6 +20,7 @@ export function compactResponse(
   return request<CompactedResponse>(client, {
     ...options,
     method: 'post',
+    operation: 'compactResponse',
     path: '/responses/compact',
     body: params,
   })

@@ -19,6 +19,7 @@ export function countInputTokens(
   return request<InputTokenCountResponse>(client, {
     ...options,
     method: 'post',
+    operation: 'countInputTokens',
     path: '/responses/input_tokens',
     body: params,
   })

@@ -37,10 +37,11 @@ export function createResponse(
   params: ResponseCreateParams,
   options?: RequestOptions,
 ): APIPromise<EventStream<ResponseStreamEvent> | ResponseWithOutputText> {
-  const stream = params.stream === true
+  const stream = params?.stream === true
   const promise = request<any>(client, {
     ...options,
     method: 'post',
+    operation: 'createResponse',
     path: '/responses',
     body: params,
     stream,

@@ -21,6 +21,7 @@ export function deleteResponse(
     request(client, {
       ...options,
       method: 'delete',
+      operation: 'deleteResponse',
       path: path`/responses/${responseId}`,
       // As the official client does: the body is not part of the result.
       operationHeaders: { accept: '*/*' },

@@ -29,6 +29,7 @@ export function listInputItems(
     {
       ...options,
       method: 'get',
+      operation: 'listInputItems',
       path: path`/responses/${responseId}/input_items`,
       query: { ...query, ...options?.query },
     },

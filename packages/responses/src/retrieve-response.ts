@@ -55,6 +55,7 @@ export function retrieveResponse(
   const promise = request<any>(client, {
     ...options,
     method: 'get',
+    operation: 'retrieveResponse',
     path: path`/responses/${responseId}`,
     query: { ...query, ...options?.query },
     stream,

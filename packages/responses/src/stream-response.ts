@@ -1,4 +1,5 @@
 import {
+  _assertClient,
   _createEventEngine,
   type APIUserAbortError,
   type Client,
@@ -127,6 +128,7 @@ export function streamResponse(
   params: ResponseStreamParams,
   options?: RequestOptions,
 ): ResponseStream {
+  _assertClient(client, 'streamResponse')
   // A resume replays from the start (as the official helper does) so the snapshot is complete.
   const resume = 'response_id' in params
   return _responseStream(
@@ -140,6 +142,7 @@ export function streamResponse(
         ? request<EventStream<ResponseStreamEvent>>(client, {
             ...requestOptions,
             method: 'get',
+            operation: 'streamResponse',
             path: resumePath(params.response_id),
             query: { stream: true, ...options?.query },
             stream: true,

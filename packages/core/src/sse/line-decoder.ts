@@ -1,3 +1,5 @@
+import { OpenAIError } from '../errors'
+
 /** Splits a byte (or text) stream into lines; chunks may be cut anywhere. */
 export interface LineDecoder {
   /**
@@ -65,13 +67,28 @@ export interface _LineSplitterStats {
 const STREAM = { stream: true }
 const LF = 10
 
+/** The longest line or event the decoders accept by default, in characters (64 Mi): far above any API event. */
+export const DEFAULT_MAX_EVENT_SIZE = 64 * 1024 * 1024
+
+/** The error for a line or event past the limit, instead of a buffer that grows until the process dies. */
+export function _tooLarge(limit: number): OpenAIError {
+  return new OpenAIError(
+    `A server-sent event line or event is longer than ${limit} characters; stopped reading the stream. Raise \`maxEventSize\` if the server really sends events this large.`,
+  )
+}
+
 /**
  * The engine of {@link createLineDecoder}, visiting lines instead of collecting them (the SSE decoder
- * parses fields in place). `stats`, for tests, counts the work done.
+ * parses fields in place). `stats`, for tests, counts the work done. An unfinished line longer than
+ * `maxLength` throws.
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
-export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterStats): _LineSplitter {
+export function _createLineSplitter(
+  visit: _LineVisitor,
+  stats?: _LineSplitterStats,
+  maxLength = DEFAULT_MAX_EVENT_SIZE,
+): _LineSplitter {
   const utf8 = new TextDecoder()
   // Pieces of the line that is not finished yet. Kept apart and joined once, so a long line fed in
   // tiny chunks costs O(n) rather than one rescan or flatten of the whole buffer per chunk.
@@ -126,6 +143,11 @@ export function _createLineSplitter(visit: _LineVisitor, stats?: _LineSplitterSt
     if (start < length) {
       parts.push(start === 0 ? text : text.slice(start))
       partsLength += length - start
+      if (partsLength > maxLength) {
+        parts = []
+        partsLength = 0
+        throw _tooLarge(maxLength)
+      }
     }
   }
 

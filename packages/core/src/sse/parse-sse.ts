@@ -15,12 +15,16 @@ export interface _SSEStreamDecoder {
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
-export function _createSSEStreamDecoder(): _SSEStreamDecoder {
+export function _createSSEStreamDecoder(maxEventSize?: number): _SSEStreamDecoder {
   let events: ServerSentEvent[] = []
-  const parser = _createSSEParser((event, data, raw) => {
-    events.push({ event, data, raw })
-  }, true)
-  const lines = _createLineSplitter(parser.line)
+  const parser = _createSSEParser(
+    (event, data, raw) => {
+      events.push({ event, data, raw })
+    },
+    true,
+    maxEventSize,
+  )
+  const lines = _createLineSplitter(parser.line, undefined, maxEventSize)
   const take = (): ServerSentEvent[] => {
     const found = events
     events = []
@@ -42,15 +46,17 @@ export function _createSSEStreamDecoder(): _SSEStreamDecoder {
 /**
  * Reads server-sent events from a body (a `ReadableStream`, such as `response.body`, or any async
  * iterable of bytes). An event not followed by a blank line at the end of the body is still delivered.
- * Stopping early (`break`, `return()`) cancels the body and releases its reader.
+ * Stopping early (`break`, `return()`) cancels the body and releases its reader. A line or event longer than
+ * `maxEventSize` characters (default 64 Mi) fails the iteration.
  *
  * @example
  * for await (const { event, data } of parseSSE(response.body!)) console.log(event, data)
  */
 export async function* parseSSE(
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  options?: { maxEventSize?: number },
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const decoder = _createSSEStreamDecoder()
+  const decoder = _createSSEStreamDecoder(options?.maxEventSize)
   if (!isReadableStream(body)) {
     // for-await calls the source's return() when the consumer stops early.
     for await (const chunk of body) yield* decoder.decode(chunk)

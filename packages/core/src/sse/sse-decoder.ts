@@ -1,3 +1,5 @@
+import { _tooLarge, DEFAULT_MAX_EVENT_SIZE } from './line-decoder'
+
 /** One server-sent event, as dispatched by a blank line. */
 export interface ServerSentEvent {
   /** The `event:` field, or `null` when the event had none. */
@@ -83,13 +85,20 @@ export type _SSEDispatch = (event: string | null, data: string, raw: string[]) =
 
 /**
  * The engine of {@link createSSEDecoder}: reads each line in place (it copies only the values it keeps)
- * and hands finished events to `dispatch`. Lines come without their line end. With `keepRaw` false every
+ * and hands finished events to `dispatch`. Lines come without their line end. An event whose data grows past
+ * `maxSize` characters throws. With `keepRaw` false every
  * event shares one empty `raw` array: `Stream` never shows it, and it would cost a string per line.
  * @internal
  */
 // @__NO_SIDE_EFFECTS__
-export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSEParser {
+export function _createSSEParser(
+  dispatch: _SSEDispatch,
+  keepRaw: boolean,
+  maxSize = DEFAULT_MAX_EVENT_SIZE,
+): _SSEParser {
   let name: string | null = null
+  // Characters of data in the pending event, bounded by `maxSize`.
+  let size = 0
   // The first data line alone; the others only in the (rare) multi-line case, so one line needs no join.
   let data: string | undefined
   let moreData: string[] | undefined
@@ -103,6 +112,7 @@ export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSE
     name = null
     data = undefined
     moreData = undefined
+    size = 0
     if (keepRaw) raw = []
     dispatch(event, joined, lines)
   }
@@ -130,6 +140,8 @@ export function _createSSEParser(dispatch: _SSEDispatch, keepRaw: boolean): _SSE
             start + 5 < end && text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5,
             end,
           )
+        size += value.length
+        if (size > maxSize) throw _tooLarge(maxSize)
         if (data === undefined) data = value
         else if (moreData) moreData.push(value)
         else moreData = [data, value]

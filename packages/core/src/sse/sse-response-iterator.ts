@@ -1,4 +1,4 @@
-import { APIError, APIUserAbortError, OpenAIError } from '../errors'
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from '../errors'
 import { _createLineSplitter } from './line-decoder'
 import { _createSSEParser } from './sse-decoder'
 
@@ -17,6 +17,15 @@ export interface SSEStreamOptions {
    * `stream.controller.abort()` (iteration just ends, as in openai-node). Without it, every abort just ends.
    */
   isUserAbort?: () => boolean
+  /** Called once when the stream closes (ended, failed or cancelled), to release what the caller holds for it. */
+  onClose?: () => void
+  /**
+   * Milliseconds the body may stay silent before the stream fails with `APIConnectionTimeoutError` and the
+   * request is aborted. Default: no limit.
+   */
+  idleTimeout?: number
+  /** The longest line or event accepted, in characters (default 64 Mi); past it the stream fails. */
+  maxEventSize?: number
 }
 
 /** An item of a stream read with `mode: 'events'`. */
@@ -44,16 +53,30 @@ export function _iterateSSEResponse<T>(
   // Events decoded from the last chunk, flat as [event, data, event, data, ...]: no object per event.
   let batch: (string | null)[] = []
   let index = 0
-  const parser = _createSSEParser((event, data) => {
-    batch.push(event, data)
-  }, false)
-  const lines = _createLineSplitter(parser.line)
+  const parser = _createSSEParser(
+    (event, data) => {
+      batch.push(event, data)
+    },
+    false,
+    options.maxEventSize,
+  )
+  const lines = _createLineSplitter(parser.line, undefined, options.maxEventSize)
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
   let eof = false
   let closed = false
   // Mirrors signal.aborted, which is a getter with checks: cheaper to test once per event.
   let aborted = signal.aborted
   let pulling: Promise<IteratorResult<T>> | undefined
+
+  const idleTimeout = options.idleTimeout
+  let idleError: APIConnectionTimeoutError | undefined
+  // No data for `idleTimeout` ms while a read waits: fail the stream and abort the request.
+  const onIdle = () => {
+    idleError = new APIConnectionTimeoutError({
+      message: `Stream idle: no data for ${idleTimeout} ms (idleTimeout); the request was aborted.`,
+    })
+    controller.abort(idleError)
+  }
 
   // Wakes a pending read when the request is aborted, even for bodies the abort does not reach.
   const onAbort = () => {
@@ -66,6 +89,7 @@ export function _iterateSSEResponse<T>(
     closed = true
     batch = []
     signal.removeEventListener('abort', onAbort)
+    options.onClose?.()
     if (abort) controller.abort()
     if (!reader) return
     // After [DONE] the request is left to finish on its own; abort only if the body refuses to cancel.
@@ -118,8 +142,7 @@ export function _iterateSSEResponse<T>(
   async function pull(): Promise<IteratorResult<T>> {
     if (!reader) {
       if (!response.body) {
-        controller.abort()
-        closed = true
+        close(true)
         throw new OpenAIError('Attempted to iterate over a response with no body')
       }
       reader = response.body.getReader()
@@ -128,13 +151,18 @@ export function _iterateSSEResponse<T>(
     }
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>
+      const idle = idleTimeout ? setTimeout(onIdle, idleTimeout) : undefined
       try {
         chunk = await reader.read()
       } catch (error) {
+        clearTimeout(idle)
+        if (idleError) throw fail(idleError)
         // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
         if (signal.aborted) return stopOnAbort()
         throw fail(error)
       }
+      clearTimeout(idle)
+      if (idleError) throw fail(idleError)
       if (closed) return ended()
       if (signal.aborted) return stopOnAbort()
       batch = []

@@ -1,3 +1,4 @@
+import { _secretValues } from '@acme/openai-core'
 import { handshakeError } from '../handshake-error'
 import type { OpeningSocket, SocketOpenRequest } from '../realtime-socket'
 import { openSubprotocolSocket } from './open-subprotocol-socket'
@@ -25,16 +26,20 @@ export async function openFetchUpgradeSocket(request: SocketOpenRequest): Promis
     })
   } catch (cause) {
     if (request.signal.aborted) throw request.signal.reason
-    throw handshakeError(request.url, { cause })
+    throw handshakeError(request.url, { cause }, _secretValues(request.headers))
   }
   const socket = (response as any).webSocket
   if (response.status !== 101 || !socket) {
     const body = await response.text().catch(() => '')
-    throw handshakeError(request.url, {
-      status: response.status,
-      body: body.slice(0, MAX_BODY),
-      cause: socket ? undefined : new Error('the response to the upgrade request carried no webSocket'),
-    })
+    throw handshakeError(
+      request.url,
+      {
+        status: response.status,
+        body: body.slice(0, MAX_BODY),
+        cause: socket ? undefined : new Error('the response to the upgrade request carried no webSocket'),
+      },
+      _secretValues(request.headers),
+    )
   }
   socket.accept()
   return { socket, detail: {} }

@@ -1,0 +1,56 @@
+import type { CallState } from './call-state'
+import {
+  type APIConnectionError,
+  APIConnectionTimeoutError,
+  type APIError,
+  APIConnectionError as ConnectionError,
+  InvalidOptionError,
+  makeAPIError,
+} from './errors'
+import { _redactValues, _secretValues, redactSecrets } from './redact'
+
+// The errors of a call that failed for good: an error status, or a header value fetch would refuse.
+
+/**
+ * The error for an error status, from its body (the JSON `error` object, else the text). The credentials this
+ * request sent are cut out by value first, wherever the server echoed them; a 401 to a request that sent none
+ * says so.
+ */
+export function statusError(call: CallState, response: Response, text: string): APIError {
+  const secrets = _secretValues(call.headers)
+  text = _redactValues(text, secrets)
+  let json: any
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {}
+  const body = json && typeof json === 'object' ? (json.error ?? json) : undefined
+  const error = makeAPIError(
+    response.status,
+    body,
+    body ? undefined : redactSecrets(text) || undefined,
+    response.headers,
+  )
+  if (response.status === 401 && !secrets.length)
+    error.message +=
+      ' (No API key was sent: pass `apiKey` to createClient or set OPENAI_API_KEY, or have your proxy add it.)'
+  return error
+}
+
+/**
+ * The error for a CR or LF in a header value, which fetch would refuse as a connection error quoting the value
+ * (a key, maybe): it names the option, never the value.
+ */
+export function lineBreakError(call: CallState): InvalidOptionError {
+  const name = Object.keys(call.headers).find((k) => /[\r\n]/.test(call.headers[k]))!
+  const option =
+    name === 'authorization'
+      ? call.client.auth
+        ? 'auth'
+        : 'apiKey'
+      : name === 'idempotency-key'
+        ? 'idempotencyKey'
+        : /^openai-(organization|project)$/.test(name)
+          ? name.slice(7)
+          : `headers['${name}']`
+  return new InvalidOptionError(option, `${option} contains a line break (CR or LF); remove it.`)
+}
