@@ -27,6 +27,8 @@ const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependen
 const ALLOWED_EXTERNAL = {
   '@acme/openai-mock': ['ws'],
   '@acme/openai-realtime': ['isomorphic-ws', 'ws'],
+  // The OpenTelemetry API is the otel package's peer: npm installs it, and every app that exports telemetry has it.
+  '@acme/openai-otel': ['@opentelemetry/api'],
 }
 
 /** Runs a command without a shell; resolves with its output and exit code, never rejects on a non-zero exit. */
