@@ -8,6 +8,7 @@ import { createBatch, listBatches } from '@acme/openai-batches'
 import { createChatCompletion } from '@acme/openai-chat'
 import { type Client, request } from '@acme/openai-core'
 import { createEmbedding } from '@acme/openai-embeddings'
+import { uploadFile } from '@acme/openai-files'
 import { editImage, generateImage } from '@acme/openai-images'
 import { type MockServer, type RecordedRequest, startMockServer } from '@acme/openai-mock'
 import { createResponse } from '@acme/openai-responses'
@@ -121,6 +122,11 @@ const notRouted: Row[] = [
     name: 'responses (POST, not a deployment endpoint)',
     official: (c) => c.responses.create({ model: 'dep-chat', input: 'Hi' }),
     ours: (c) => createResponse(c, { model: 'dep-chat', input: 'Hi' }),
+  },
+  {
+    name: 'file upload (multipart, not a deployment endpoint)',
+    official: (c) => c.files.create({ file: audio(), purpose: 'assistants' }),
+    ours: (c) => uploadFile(c, { file: audio(), purpose: 'assistants' }),
   },
   {
     name: 'batches list (GET)',

@@ -93,6 +93,10 @@ describe('azureClient: base URL, api-version and credentials', () => {
     expect(copy.defaultQuery).toEqual(client.defaultQuery)
     expect(copy.interceptors).toEqual(client.interceptors)
     expect(copy.auth).toBe(client.auth)
+    expect(copy.options.dangerouslyAllowBrowser).toBe(client.options.dangerouslyAllowBrowser)
+    expect((copy.options as { realtimeURL?: unknown }).realtimeURL).toBe(
+      (client.options as { realtimeURL?: unknown }).realtimeURL,
+    )
   })
 
   it('lets an Entra client run in a browser-like runtime unless told otherwise, as the official client does', () => {
