@@ -15,6 +15,7 @@ import { responsesRoutes } from './responses'
 import { sseRoutes } from './sse'
 import { tokenExchangeRoutes } from './token-exchange'
 import { uploadsRoutes } from './uploads'
+import { videosRoutes } from './videos'
 
 /** Every route the server answers, tried in order; add an area by appending its list here. */
 export const routes: readonly Route[] = [
@@ -31,6 +32,7 @@ export const routes: readonly Route[] = [
   ...uploadsRoutes,
   ...imagesRoutes,
   ...audioRoutes,
+  ...videosRoutes,
   ...realtimeRoutes,
   ...realtimeCallsRoutes,
   ...everydayRoutes,
