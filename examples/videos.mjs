@@ -31,12 +31,12 @@ export default async function videosTour({ client, live, log }) {
 
   let bytes = 0
   for await (const chunk of await downloadVideoContent(client, video.id)) bytes += chunk.byteLength
-  const thumbnail = await new Response(
-    await downloadVideoContent(client, video.id, { variant: 'thumbnail' }),
-  ).blob()
+  const thumbnail = await downloadVideoContent(client, video.id, { variant: 'thumbnail' }).withResponse()
+  const type = thumbnail.response.headers.get('content-type')
+  const size = (await new Response(thumbnail.data).arrayBuffer()).byteLength
   log('downloadVideoContent: the MP4 as a byte stream, and its thumbnail', {
     bytes,
-    thumbnail: thumbnail.type,
+    thumbnail: { type, size },
   })
 
   const remix = await remixVideo(client, video.id, { prompt: 'The same scene at dusk' })
