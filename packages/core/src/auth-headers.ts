@@ -6,8 +6,9 @@ import type { HeadersLike } from './headers'
  * The credential headers for one attempt: the `auth` provider's headers, else `Authorization: Bearer <apiKey>`
  * (an `apiKey` function is called each time). Nothing when the client has neither (a proxy adds credentials).
  * Shared by HTTP requests and by transports such as the realtime WebSocket.
+ * @internal
  */
-export async function resolveAuthHeaders(
+export async function _resolveAuthHeaders(
   client: Client,
   request: { method: string; url: string; signal: AbortSignal },
 ): Promise<HeadersLike> {

@@ -1,6 +1,8 @@
+// Everything exported here is public API, documented in the README, except names that start with `_`: those are
+// plumbing for the @acme/openai-* packages, marked `@internal` where they are defined, and may change in any release.
 export { type APIPromise, type APIResult, mapAPIPromise, toAPIPromise } from './api-promise'
 export { _assertClient } from './assert-client'
-export { resolveAuthHeaders } from './auth-headers'
+export { _resolveAuthHeaders } from './auth-headers'
 export { isBrowserLike } from './browser-guard'
 export { buildURL } from './build-url'
 export type { CallContext, CallInterceptor } from './call-interceptor'

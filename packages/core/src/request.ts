@@ -1,6 +1,6 @@
 import { type APIPromise, type APIResult, toAPIPromise } from './api-promise'
 import { _assertClient } from './assert-client'
-import { resolveAuthHeaders } from './auth-headers'
+import { _resolveAuthHeaders } from './auth-headers'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
 import { lineBreakError, statusError } from './call-failure'
@@ -171,7 +171,7 @@ function endAttempt(call: CallState): void {
 async function prepareAttempt(call: CallState): Promise<void> {
   try {
     // Inside the attempt's signal and timer, so a slow token exchange can be aborted like the request itself.
-    const auth = await resolveAuthHeaders(call.client, {
+    const auth = await _resolveAuthHeaders(call.client, {
       method: call.info.method,
       url: call.url,
       signal: call.controller.signal,

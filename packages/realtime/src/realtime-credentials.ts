@@ -1,4 +1,4 @@
-import { type Client, type HeadersLike, mergeHeaders, resolveAuthHeaders, VERSION } from '@acme/openai-core'
+import { _resolveAuthHeaders, type Client, type HeadersLike, mergeHeaders, VERSION } from '@acme/openai-core'
 
 /** Headers for the upgrade request, and the bearer token alone for subprotocol auth. */
 export interface RealtimeCredentials {
@@ -7,7 +7,7 @@ export interface RealtimeCredentials {
 }
 
 /**
- * Resolves the client's credentials with core's `resolveAuthHeaders` (as HTTP requests do), then merges in
+ * Resolves the client's credentials with core's `_resolveAuthHeaders` (as HTTP requests do), then merges in
  * organization, project, `defaultHeaders` and the call's headers.
  */
 export async function realtimeCredentials(
@@ -16,7 +16,7 @@ export async function realtimeCredentials(
   extraHeaders: HeadersLike,
   signal: AbortSignal,
 ): Promise<RealtimeCredentials> {
-  const auth = await resolveAuthHeaders(client, { method: 'GET', url, signal })
+  const auth = await _resolveAuthHeaders(client, { method: 'GET', url, signal })
   const headers = mergeHeaders([
     {
       'user-agent': client.browser ? undefined : `acme-openai/${VERSION}`,
