@@ -11,6 +11,7 @@ import * as chatZod from '@acme/openai-chat/zod'
 import * as core from '@acme/openai-core'
 import * as files from '@acme/openai-files'
 import * as filesNode from '@acme/openai-files/node'
+import * as otel from '@acme/openai-otel'
 import * as realtime from '@acme/openai-realtime'
 import * as responses from '@acme/openai-responses'
 import * as responsesZod from '@acme/openai-responses/zod'
@@ -29,6 +30,7 @@ const entries: Record<string, Record<string, unknown>> = {
   '@acme/openai-core': core,
   '@acme/openai-files': files,
   '@acme/openai-files/node': filesNode,
+  '@acme/openai-otel': otel,
   '@acme/openai-realtime': realtime,
   '@acme/openai-responses': responses,
   '@acme/openai-responses/zod': responsesZod,
