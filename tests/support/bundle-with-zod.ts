@@ -1,29 +1,14 @@
 // Runs a package's `/zod` code against a chosen copy of zod: esbuild bundles a small program together with the
 // package sources and the zod it should see (`zod` itself, or the `zod3` alias of zod 3.25 whose `zod/v4` entries
 // the package must also work with), so the schemas and the package share one zod, as in a user's app.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import { build } from 'esbuild'
+import { acmeSources } from './acme-sources'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-
-/** `@acme/openai-<dir>[/<sub>]` to the sources, the way vitest.config.ts maps them. */
-const acmeSources: Plugin = {
-  name: 'acme-sources',
-  setup(b) {
-    b.onResolve({ filter: /^@acme\/openai-/ }, ({ path }) => {
-      const match = /^@acme\/openai-([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(path)
-      if (!match) return undefined
-      const dir = join(root, 'packages', match[1] === 'mock' ? 'mock-server' : match[1], 'src')
-      const sub = match[2]
-      const candidates = sub ? [`${sub}/index.ts`, `${sub}-entry.ts`, `${sub}.ts`] : ['index.ts']
-      const found = candidates.map((c) => join(dir, c)).find((file) => existsSync(file))
-      return found ? { path: found } : undefined
-    })
-  },
-}
 
 /** Which zod the bundle sees: the zod 4 devDependency, or zod 3.25 (installed as `zod3`). */
 export type ZodCopy = 'zod4' | 'zod3'
@@ -41,7 +26,7 @@ export async function importWithZod<T>(source: string, resolveDir: string, zod: 
     write: false,
     logLevel: 'silent',
     alias: zod === 'zod3' ? { zod: 'zod3' } : {},
-    plugins: [acmeSources],
+    plugins: [acmeSources()],
     nodePaths: [join(root, 'node_modules')],
   })
   const dir = mkdtempSync(join(tmpdir(), 'acme-zod-'))

@@ -1,0 +1,182 @@
+// Turns one README's runnable blocks into one Node program and runs it against the mock server: the blocks run in
+// order, each in its own try block, and the program reports each block's outcome on stdout. A block may leave out
+// the imports of its own package and of core (a README shows them once); `client` is `createClient()`, which reads
+// OPENAI_BASE_URL and OPENAI_API_KEY, set to the mock.
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, transform } from 'esbuild'
+import { acmeSources } from '../support/acme-sources'
+import { declaredNames, hoistable, type ReadmeBlock, repoRoot, splitImports } from './extract-blocks'
+
+/** What happened to one block. */
+export interface BlockOutcome {
+  id: string
+  status: 'ok' | 'fail'
+  error?: string
+}
+
+const REPORT = 'README-BLOCK '
+/** One block that takes longer than this ends its README's program (the rest are reported as not run). */
+const BLOCK_TIMEOUT_MS = 10_000
+
+// Bundled CommonJS dependencies (ws) call require() for Node built-ins; ESM output needs a real `require` for that.
+const requireBanner =
+  "import { createRequire as __readmeCreateRequire } from 'node:module'\n" +
+  'const require = __readmeCreateRequire(import.meta.url)\n'
+
+/**
+ * A block that shows both SDKs (the migration guide: `// openai-node` code, then `// @acme/openai` code) runs only
+ * the part after the `// @acme/openai` line.
+ */
+export function ourPart(code: string): string {
+  const lines = code.split('\n')
+  const at = lines.findIndex((l) => l.trim() === '// @acme/openai')
+  return at === -1 ? code : lines.slice(at + 1).join('\n')
+}
+
+/** The first lines of an error, without our program's frames. */
+const short = (error: string) => error.split('\n').slice(0, 3).join(' | ').slice(0, 400)
+
+/**
+ * Builds the program of one README. `autoImports` maps a name to the module that exports it (core and the
+ * README's own package); a block gets it when it uses the name without importing or declaring it.
+ */
+export async function buildProgram(
+  blocks: readonly ReadmeBlock[],
+  autoImports: ReadonlyMap<string, string>,
+): Promise<{ source: string; outcomes: BlockOutcome[] }> {
+  const outcomes: BlockOutcome[] = []
+  const imports = new Map<string, { imported: string; from: string }>()
+  const sideEffects = new Set<string>()
+  const declared = new Set<string>()
+  const parts: string[] = []
+  for (const block of blocks) {
+    const { bindings, sideEffects: bare, body } = splitImports(ourPart(block.code))
+    try {
+      await transform(body, { loader: 'ts', format: 'esm' })
+    } catch (error) {
+      outcomes.push({
+        id: block.id,
+        status: 'fail',
+        error: `does not parse: ${short(String((error as Error).message))}`,
+      })
+      continue
+    }
+    if (/^export\s/m.test(body)) {
+      outcomes.push({
+        id: block.id,
+        status: 'fail',
+        error: 'has a top-level export (a module of its own): mark it <!-- readme-test: typecheck (why) -->',
+      })
+      continue
+    }
+    for (const b of bindings) if (!b.typeOnly && !imports.has(b.local)) imports.set(b.local, b)
+    for (const name of bare) sideEffects.add(name)
+    for (const name of declaredNames(body)) declared.add(name)
+    parts.push(
+      `__report(${JSON.stringify({ id: block.id, status: 'start' })})\ntry {\n${hoistable(body)}\n;__report(${JSON.stringify({ id: block.id, status: 'ok' })})\n} catch (__error) { __report({ id: ${JSON.stringify(block.id)}, status: 'fail', error: String(__error?.stack ?? __error) }) }`,
+    )
+  }
+  const allBodies = parts.join('\n')
+  for (const [name, from] of autoImports)
+    if (!imports.has(name) && !declared.has(name) && new RegExp(`(?<![\\w.$])${name}\\b`).test(allBodies))
+      imports.set(name, { imported: name, from })
+  const byModule = new Map<string, string[]>()
+  for (const [local, { imported, from }] of imports) {
+    const list = byModule.get(from) ?? []
+    byModule.set(from, list)
+    list.push(imported === local ? local : imported === '*' ? `* as ${local}` : `${imported} as ${local}`)
+  }
+  const lines = [...sideEffects].map((m) => `import '${m}'`)
+  for (const [from, names] of byModule) {
+    const star = names.find((n) => n.startsWith('* as'))
+    if (star) lines.push(`import ${star} from '${from}'`)
+    const defaults = names.filter((n) => n.startsWith('default as '))
+    for (const d of defaults) lines.push(`import ${d.slice('default as '.length)} from '${from}'`)
+    const named = names.filter((n) => n !== star && !n.startsWith('default as '))
+    if (named.length) lines.push(`import { ${named.join(', ')} } from '${from}'`)
+  }
+  lines.push(
+    "import { createClient as __readmeCreateClient } from '@acme/openai-core'",
+    // A leading newline: a block may have written a partial line (process.stdout.write) just before.
+    'let __running',
+    'let __timer',
+    `const __report = (line) => { __running = line.status === 'start' ? line.id : undefined; clearTimeout(__timer); process.stdout.write('\\n${REPORT}' + JSON.stringify(line) + '\\n'); if (__running) __timer = setTimeout(() => { __report({ id: line.id, status: 'fail', error: 'still running after ${BLOCK_TIMEOUT_MS} ms (waiting on something the mock never sends?)' }); process.exit(1) }, ${BLOCK_TIMEOUT_MS}) }`,
+    // A promise a block left unawaited that rejects later is that block's failure, not the end of the program.
+    "process.on('unhandledRejection', (e) => __report({ id: __running ?? 'after the last block', status: 'fail', error: String(e?.stack ?? e) }))",
+    'var client = __readmeCreateClient()',
+    allBodies,
+    // Servers or sockets a block left open must not keep the program (and the test) waiting.
+    'process.exit(0)',
+  )
+  return { source: lines.join('\n'), outcomes }
+}
+
+/**
+ * Bundles and runs a README's program with OPENAI_BASE_URL/OPENAI_API_KEY set; a block still running after
+ * `timeoutMs` (all blocks together) is reported as not finishing.
+ */
+export async function runProgram(
+  name: string,
+  source: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<BlockOutcome[]> {
+  const dir = join(repoRoot, '.tmp', 'readme-examples')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.mjs`)
+  try {
+    await build({
+      stdin: { contents: source, resolveDir: repoRoot, loader: 'ts', sourcefile: name },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile: file,
+      plugins: [acmeSources()],
+      // ws requires these optional native add-ons inside try/catch.
+      external: ['bufferutil', 'utf-8-validate'],
+      banner: { js: requireBanner },
+      logLevel: 'silent',
+    })
+  } catch (error) {
+    return [
+      { id: name, status: 'fail', error: `does not bundle: ${short(String((error as Error).message))}` },
+    ]
+  }
+  writeFileSync(`${file}.src.ts`, source)
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      const outcomes: BlockOutcome[] = []
+      let running: string | undefined
+      for (const line of out.split('\n')) {
+        if (!line.startsWith(REPORT)) continue
+        const report = JSON.parse(line.slice(REPORT.length))
+        if (report.status === 'start') running = report.id
+        else {
+          running = undefined
+          outcomes.push({ id: report.id, status: report.status, error: report.error && short(report.error) })
+        }
+      }
+      if (running)
+        outcomes.push({
+          id: running,
+          status: 'fail',
+          error: `did not finish (program ${code === null ? `killed after ${timeoutMs} ms` : `exited ${code}`}): ${short(err)}`,
+        })
+      resolve(outcomes)
+    })
+  })
+}
