@@ -81,9 +81,15 @@ describe('routeToDeployment', () => {
       '/openai/deployments/a%2Fb%3Fc%23d/embeddings',
     )
     const before = mock.requests.length
-    await expect(post(client({ deployment: '..' }), '/embeddings', { model: 'm' })).rejects.toBeInstanceOf(
-      OpenAIError,
-    )
+    for (const name of ['..', '.']) {
+      const error: any = await post(client({ deployment: name }), '/embeddings', { model: 'm' }).catch(
+        (e: any) => e,
+      )
+      expect(error).toBeInstanceOf(OpenAIError)
+      expect(error.message).toBe(`"${name}" is not a deployment name: it would change the request path.`)
+    }
+    const error: any = await post(client(), '/chat/completions', { model: '..' }).catch((e: any) => e)
+    expect(error.message).toBe('".." is not a deployment name: it would change the request path.')
     expect(mock.requests.length).toBe(before)
   })
 
