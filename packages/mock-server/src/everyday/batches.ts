@@ -1,4 +1,5 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { buildChatCompletion } from '../chat/build-chat-completion'
@@ -61,11 +62,23 @@ export function createBatch(ctx: RouteContext) {
 export async function retrieveBatch(ctx: RouteContext) {
   const batch = storedOr404(ctx, '/v1/batches/:batch_id', 'batch')
   if (!batch) return
-  if (batch.status === 'validating') setStatus('Batch', batch, 'in_progress')
-  else if (batch.status === 'in_progress') await completeBatch(ctx, batch)
+  if (batch.status === 'validating') {
+    setStatus('Batch', batch, 'in_progress')
+    batch.request_counts = { total: await countLines(ctx, batch), completed: 0, failed: 0 }
+  } else if (batch.status === 'in_progress') await completeBatch(ctx, batch)
   else if (batch.status === 'cancelling') setStatus('Batch', batch, 'cancelled')
   const done = ['completed', 'failed', 'expired', 'cancelled'].includes(String(batch.status))
   sendJson(ctx.res, 200, batch, done ? {} : { 'openai-poll-after-ms': POLL_AFTER_MS })
+}
+
+/** The non-empty lines of the batch's input file: its request count once validated. */
+async function countLines(ctx: RouteContext, batch: Stored): Promise<number> {
+  const input = fileStore(ctx.state).get(String(batch.input_file_id))
+  let count = 0
+  if (input)
+    for await (const text of createInterface({ input: createReadStream(input.path), crlfDelay: Infinity }))
+      if (text.trim()) count++
+  return count
 }
 
 /** `POST /v1/batches/{id}/cancel`: `cancelling` (then `cancelled` on the next retrieval); 409 once finished. */
@@ -93,6 +106,8 @@ function lineProblem(line: Record<string, unknown> | null, endpoint: unknown): s
   if (typeof line.custom_id !== 'string') return "Missing 'custom_id'."
   if (line.url !== endpoint) return `The line's url must be the batch endpoint ${endpoint}.`
   if (!isRecord(line.body) || typeof line.body.model !== 'string') return "The line's body needs a 'model'."
+  if (endpoint === '/v1/chat/completions' && !Array.isArray(line.body.messages))
+    return "The line's body needs 'messages'."
   return null
 }
 
@@ -146,7 +161,7 @@ async function completeBatch(ctx: RouteContext, batch: Stored): Promise<void> {
       path: outPath,
     })
     batch.output_file_id = file.id
-  }
+  } else await rm(outPath, { force: true })
   if (counts.failed > 0) {
     const file = await addStoredFile(ctx.state, {
       filename: `${batch.id}_error.jsonl`,
@@ -155,7 +170,7 @@ async function completeBatch(ctx: RouteContext, batch: Stored): Promise<void> {
       path: errPath,
     })
     batch.error_file_id = file.id
-  }
+  } else await rm(errPath, { force: true })
   setStatus('Batch', batch, 'finalizing')
   setStatus('Batch', batch, counts.completed === 0 && counts.failed > 0 ? 'failed' : 'completed')
 }

@@ -67,6 +67,7 @@ describe('batches', () => {
     const statuses = []
     for (let i = 0; i < 3; i++) statuses.push((await call('GET', `/batches/${created.json.id}`)).json)
     expect(statuses.map((b) => b.status)).toEqual(['in_progress', 'completed', 'completed'])
+    expect(statuses[0].request_counts).toEqual({ total: 3, completed: 0, failed: 0 })
     const done = statuses[2]
     expect(schemaProblem('Batch', done)).toBeNull()
     expect(done.request_counts).toEqual({ total: 3, completed: 2, failed: 1 })
