@@ -242,4 +242,15 @@ export const typeFiles = {
     'ChatCompletionMessageList',
     'ChatCompletionDeleted',
   ],
+  'packages/realtime/src/types/generated.ts': [
+    'RealtimeClientEvent',
+    'RealtimeServerEvent',
+    'RealtimeConversationItem',
+    'RealtimeResponse',
+    'RealtimeResponseCreateParams',
+    'RealtimeSessionCreateRequestGA',
+    'RealtimeSessionCreateResponseGA',
+    'RealtimeTranscriptionSessionCreateRequestGA',
+    'RealtimeTranscriptionSessionCreateResponseGA',
+  ],
 }
