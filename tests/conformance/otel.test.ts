@@ -24,6 +24,8 @@ interface Row {
   statusMessage?: RegExp
   /** An intentional difference: span attributes only ours records (checked, then left out of the comparison). */
   oursOnly?: Record<string, unknown>
+  /** Retries for both clients (default 0). */
+  maxRetries?: number
 }
 
 const drain = async (stream: any) => {
@@ -183,6 +185,13 @@ const rows: Row[] = [
     ours: async (c) => drain(await createResponse(c, { ...responseTools, stream: true } as any)),
   },
   {
+    name: 'chat answered after one retry (429, then 200): one span, one duration point',
+    maxRetries: 1,
+    before: () => mock.enqueueFault({ status: 429, headers: { 'retry-after-ms': '1' } }),
+    official: (o) => o.chat.completions.create(chatParams),
+    ours: (c) => createChatCompletion(c, chatParams as any),
+  },
+  {
     name: 'failing chat call (400)',
     before: () => mock.enqueueFault({ status: 400 }),
     official: (o) => o.chat.completions.create(chatParams),
@@ -232,11 +241,12 @@ describe.each([false, true])(
       const { OpenAI } = instrumentedOpenAI()
       const officialSink = telemetrySink()
       useSink(officialSink, capture)
-      const openai = new OpenAI({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
+      const openai = new OpenAI({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: row.maxRetries ?? 0 })
       const expected = await run(officialSink, () => row.official(openai), row.before)
 
       const oursSink = telemetrySink()
-      const ours = withTelemetry(client, {
+      const base = row.maxRetries ? createClient({ ...client.options, maxRetries: row.maxRetries }) : client
+      const ours = withTelemetry(base, {
         tracerProvider: oursSink.tracerProvider,
         meterProvider: oursSink.meterProvider,
         loggerProvider: oursSink.loggerProvider,
