@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { buildChatCompletion } from '../chat/build-chat-completion'
+import { isRecord } from '../is-record'
 import { nextId } from '../mock-state'
 import { sendError, sendJson } from '../reply'
 import { buildResponse } from '../responses/build-response'
@@ -22,9 +23,6 @@ const ENDPOINTS = [
 ]
 /** How long the mock tells pollers to wait between retrievals of an unfinished object. */
 export const POLL_AFTER_MS = '20'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** `POST /v1/batches`: needs a known input file of purpose `batch`; starts `validating`. */
 export function createBatch(ctx: RouteContext) {

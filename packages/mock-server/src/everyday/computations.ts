@@ -1,14 +1,12 @@
 import { contentText } from '../generate/content-text'
 import { countTokens } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { nextId } from '../mock-state'
 import { sendError, sendJson } from '../reply'
 import type { RouteContext } from '../route'
 import { sampleOfSchema } from './resources'
 import { SCHEMAS } from './route-table'
 import { resolveSchema } from './schema-check'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Dimensions of a mock embedding when the request sets none (the size of `text-embedding-3-small`). */
 export const DEFAULT_DIMENSIONS = 1536

@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record'
 import { nextId } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { BuiltResponse } from '../responses/build-response'
@@ -7,9 +8,6 @@ import { buildObject, collectionAt, type Stored, storedOr404 } from './resources
 
 const CONVERSATIONS = '/v1/conversations'
 const itemsPath = (conversationId: string) => `${CONVERSATIONS}/${encodeURIComponent(conversationId)}/items`
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** At most this many items per create call, as the real API allows. */
 const MAX_ITEMS = 20

@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record'
 import { type MockState, nextId } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { RouteContext } from '../route'
@@ -11,8 +12,6 @@ const TERMINAL = ['succeeded', 'failed', 'cancelled']
 /** Steps of the checkpoints a finished job keeps. */
 const CHECKPOINT_STEPS = [10, 20, 30]
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const unix = () => Math.floor(Date.now() / 1000)
 const jobPath = (id: string, sub: string) => `${JOBS}/${encodeURIComponent(id)}/${sub}`
 

@@ -1,5 +1,6 @@
 import { cursorPage } from '../cursor-list'
 import { jsonFromSchema } from '../generate/json-from-schema'
+import { isRecord } from '../is-record'
 import { type MockState, nextId, storeFor } from '../mock-state'
 import { queryValue } from '../query-value'
 import { sendError, sendJson, sendNotFound } from '../reply'
@@ -9,9 +10,6 @@ import { fitsProperty, resolveSchema } from './schema-check'
 
 /** An object the everyday routes keep: any JSON object with an `id`. */
 export type Stored = Record<string, unknown> & { id: string }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Id prefixes by collection name; others use the name itself. */
 const PREFIXES: Record<string, [string, string?]> = {

@@ -1,7 +1,5 @@
+import { isRecord } from '../is-record'
 import { SCHEMAS, type TableSchema } from './route-table'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const MAX_DEPTH = 40
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { isRecord } from '../is-record'
 import type { MockState } from '../mock-state'
 import { sendError, sendJson } from '../reply'
 import type { RouteContext } from '../route'
@@ -15,8 +16,6 @@ const UNSUPPORTED = /\.(bin|exe|zip|dll)$/i
 /** The largest file the mock reads for content and search. */
 const MAX_TEXT_BYTES = 4 * 1024 * 1024
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const enc = encodeURIComponent
 const filesPath = (storeId: string) => `${STORES}/${enc(storeId)}/files`
 const batchFilesPath = (storeId: string, batchId: string) =>
