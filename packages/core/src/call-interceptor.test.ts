@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CallContext, CallInterceptor } from './call-interceptor'
+import type { CallContext, CallInterceptor } from './client'
 import { createClient, withOptions } from './client'
 import { OpenAIError } from './errors'
 import { observeStream } from './observe-stream'

@@ -1,6 +1,6 @@
 import type { Client, RequestInfo } from './client'
 import type { HeadersLike } from './headers'
-import type { RequestSpec } from './request'
+import type { RequestSpec } from './request-spec'
 
 /**
  * One call as it flows through the pipeline: what was asked, what the attempts so far decided, and the

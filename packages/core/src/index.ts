@@ -5,9 +5,10 @@ export { _assertClient } from './assert-client'
 export { _resolveAuthHeaders } from './auth-headers'
 export { isBrowserLike } from './browser-guard'
 export { buildURL } from './build-url'
-export type { CallContext, CallInterceptor } from './call-interceptor'
 export {
   type AuthProvider,
+  type CallContext,
+  type CallInterceptor,
   type Client,
   type ClientHooks,
   type ClientOptions,
@@ -46,8 +47,9 @@ export { type Page, type PageKind, type PagePromise, requestPage } from './pagin
 export { path } from './path'
 export { stringifyQuery } from './query'
 export { _redactValues, _secretValues, redactHeaders, redactSecrets, redactURL } from './redact'
-export { type RequestOptions, type RequestSpec, request } from './request'
+export { request } from './request'
 export { attachRequestId } from './request-id'
+export type { RequestOptions, RequestSpec } from './request-spec'
 export { retryDelay, shouldRetry } from './retry-policy'
 export { sleep } from './sleep'
 // Types only: the SSE decoder's code loads on the first streaming call, or from '@acme/openai-core/stream'.

@@ -1,7 +1,8 @@
 import { type APIPromise, mapAPIPromise } from './api-promise'
 import type { Client } from './client'
 import { OpenAIError } from './errors'
-import { type RequestSpec, request } from './request'
+import { request } from './request'
+import type { RequestSpec } from './request-spec'
 
 /**
  * How a list endpoint says where the next page starts:

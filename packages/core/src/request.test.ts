@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every behaviour of the request pipeline, sharing the scripted-fetch fixture below.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type ClientOptions, createClient } from './client'
 import {

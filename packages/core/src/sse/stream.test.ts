@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every behaviour of Stream (iteration, abort, tee, NDJSON round trip) in one suite.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
