@@ -66,8 +66,9 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
     let span: Span
     let genAI: GenAICall | undefined
     try {
-      const { spec, client } = call
-      const server = serverAttributes(client.baseURL)
+      const { spec } = call
+      const { baseURL } = call.client
+      const server = serverAttributes(baseURL)
       const started = performance.now()
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
       const start = genAIStart(spec.method, spec.path, spec.body, server)
@@ -81,7 +82,7 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
           : {
               'http.request.method': method,
               ...server,
-              'url.full': redactURL(buildURL(client.baseURL, spec.path)),
+              'url.full': redactURL(buildURL(baseURL, spec.path)),
               // The operation (`uploadFile`); absent for a bare `request()`.
               ...(call.operation && { 'code.function.name': call.operation }),
             },
