@@ -29,6 +29,7 @@ export const smokePackages: readonly SmokePackage[] = [
   { dir: 'azure', name: '@acme/openai-azure' },
   { dir: 'models', name: '@acme/openai-models' },
   { dir: 'moderations', name: '@acme/openai-moderations' },
+  { dir: 'embeddings', name: '@acme/openai-embeddings' },
   { dir: 'batches', name: '@acme/openai-batches' },
   { dir: 'fine-tuning', name: '@acme/openai-fine-tuning' },
   { dir: 'conversations', name: '@acme/openai-conversations' },
