@@ -73,7 +73,7 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
       const start = genAIStart(spec.method, spec.path, spec.body, server)
       // Loaded only when log events are wanted, so apps without them do not ship the converters.
-      const content = start && options.loggerProvider && (await import('./message-content'))
+      const content = start && options.loggerProvider ? await import('./message-content') : undefined
       const method = spec.method.toUpperCase()
       span = tracer.startSpan(start ? start.name : (call.operation ?? method), {
         kind: SpanKind.CLIENT,
@@ -90,15 +90,13 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
       if (start) {
         const provider = options.meterProvider ?? metrics.getMeterProvider()
         if (meters?.[0] !== provider) meters = [provider, instruments(provider.getMeter(SCOPE, VERSION))]
-        const sink =
-          content &&
-          content.contentEvents(
-            start.kind,
-            spec.body,
-            options.loggerProvider!.getLogger(SCOPE, VERSION),
-            trace.setSpan(context.active(), span),
-            capture,
-          )
+        const sink = content?.contentEvents(
+          start.kind,
+          spec.body,
+          options.loggerProvider!.getLogger(SCOPE, VERSION),
+          trace.setSpan(context.active(), span),
+          capture,
+        )
         genAI = genAICall(start, span, meters[1], started, sink)
       }
     } catch {
