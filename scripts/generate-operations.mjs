@@ -74,7 +74,13 @@ export function generate(snapshot) {
     const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
     decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const src = `packages/${pkg}/src`
-    files.set(`${src}/types.ts`, `${MARKER}\n${TYPES_NOTE}\n\n${decls.map(([, d]) => d).join('\n')}`)
+    const imports = mine.some((p) => p.row.multipart)
+      ? "import type { Uploadable } from '@acme/openai-core/multipart'\n\n"
+      : ''
+    files.set(
+      `${src}/types.ts`,
+      `${MARKER}\n${TYPES_NOTE}\n${imports}\n${decls.map(([, d]) => d).join('\n')}`,
+    )
     const generated = mine.filter((p) => !p.row.handwritten)
     for (const plan of generated)
       files.set(`${src}/${plan.file}.ts`, operationSource(plan, packageHeaders[pkg] ?? {}))

@@ -9,6 +9,7 @@ export interface RowHints {
   body?: 'empty'
   omit?: string[]
   example?: string
+  multipart?: string[]
 }
 export type Row = [
   id: string,

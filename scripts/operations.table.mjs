@@ -8,7 +8,8 @@
 // - Hints: `handwritten` (counted and typed, but a person writes the file), `binary` (raw bytes, `accept` header),
 //   `accept` (the SDK's `Accept` header), `path` (the SDK's path where it differs from the spec), `body: 'empty'`
 //   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
-//   (body fields left out of the params type), `example` (the params of the TSDoc and README example).
+//   (body fields left out of the params type), `example` (the params of the TSDoc and README example),
+//   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`).
 // Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
 
 /** @type {Record<string, Record<string, string>>} */
@@ -204,14 +205,30 @@ export const table = {
     ['getEvalRunOutputItems', 'evals.runs.outputItems.list', 'cursor'],
   ],
   skills: [
-    // Multipart uploads of the skill's files: left to a hand-written function on the shared multipart machinery.
-    ['CreateSkill', 'skills.create', null, { handwritten: true }],
+    // Multipart: the skill's files go through core's shared multipart encoder.
+    [
+      'CreateSkill',
+      'skills.create',
+      null,
+      {
+        multipart: ['files'],
+        example: "{ files: [new File(['# Greeter'], 'SKILL.md', { type: 'text/markdown' })] }",
+      },
+    ],
     ['GetSkill', 'skills.retrieve'],
     ['UpdateSkillDefaultVersion', 'skills.update', null, { example: "{ default_version: '2' }" }],
     ['ListSkills', 'skills.list', 'cursor'],
     ['DeleteSkill', 'skills.delete'],
     ['GetSkillContent', 'skills.content.retrieve', null, { binary: true }],
-    ['CreateSkillVersion', 'skills.versions.create', null, { handwritten: true }],
+    [
+      'CreateSkillVersion',
+      'skills.versions.create',
+      null,
+      {
+        multipart: ['files'],
+        example: "{ files: [new File(['# Greeter v2'], 'SKILL.md', { type: 'text/markdown' })] }",
+      },
+    ],
     ['GetSkillVersion', 'skills.versions.retrieve'],
     ['ListSkillVersions', 'skills.versions.list', 'cursor'],
     ['DeleteSkillVersion', 'skills.versions.delete'],

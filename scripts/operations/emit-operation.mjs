@@ -69,8 +69,21 @@ export function operationTypes(plan, emitter, shapeOf, schemas) {
     let bodyType = plan.body ? tsType(plan.body.schema) : null
     if (bodyType && plan.row.omit)
       bodyType = `Omit<${bodyType}, ${plan.row.omit.map((k) => `'${k}'`).join(' | ')}>`
+    if (bodyType && plan.row.multipart) {
+      // File fields take any upload input core's multipart encoder accepts, one file or several.
+      const shape = shapeOf(plan.body.schema)
+      const fields = plan.row.multipart.map(
+        (f) => `${f}${shape?.required.has(f) ? '' : '?'}: Uploadable | Uploadable[]`,
+      )
+      bodyType = `Omit<${bodyType}, ${plan.row.multipart.map((k) => `'${k}'`).join(' | ')}> & { ${fields.join('; ')} }`
+    }
     const queryType = plan.query.length ? tsType(queryObject) : null
-    const bodyIsObject = plan.body && !plan.body.schema.$ref && !plan.row.omit && shapeOf(plan.body.schema)
+    const bodyIsObject =
+      plan.body &&
+      !plan.body.schema.$ref &&
+      !plan.row.omit &&
+      !plan.row.multipart &&
+      shapeOf(plan.body.schema)
     if (bodyType && queryType) decls.push(`export type ${plan.paramsType} = ${bodyType} & ${queryType}\n`)
     else if (queryType) decls.push(`export interface ${plan.paramsType} ${queryType}\n`)
     else if (bodyIsObject) decls.push(`export interface ${plan.paramsType} ${bodyType}\n`)
@@ -189,7 +202,15 @@ export function operationSource(plan, headers) {
 
   let returnType
   let bodyCode
-  if (plan.page) {
+  if (plan.row.multipart) {
+    core.add('type APIPromise').add('toAPIPromise').delete('path')
+    const files = plan.row.multipart.map((f) => `'${f}'`).join(', ')
+    const call = `{ operation: '${plan.name}', path: ${pathExpr}, files: [${files}], params: { ...params } }`
+    returnType = `APIPromise<${plan.result}>`
+    if (plan.pathParams.length) core.add('path')
+    // Inside the async body, so a bad id rejects the promise like every other error instead of throwing.
+    bodyCode = `return toAPIPromise((async () => sendMultipart<${plan.result}>(client, ${call}, options))())`
+  } else if (plan.page) {
     core.add('type PagePromise').add('requestPage')
     returnType = `PagePromise<${plan.result}>`
     bodyCode = `return requestPage<${plan.result}>(client, ${spec}, '${plan.page}')`
@@ -207,6 +228,7 @@ export function operationSource(plan, headers) {
   return [
     MARKER,
     `import { ${coreImports.join(', ')} } from '@acme/openai-core'`,
+    plan.row.multipart ? `import { sendMultipart } from '@acme/openai-core/multipart'` : '',
     types.size ? `import type { ${[...types].sort().join(', ')} } from './types'` : '',
     '',
     doc(plan),
