@@ -1,2 +1,2 @@
-export type { LoggerProviderLike } from './message-content'
+export type { LoggerProviderLike, LogRecordLike } from './message-content'
 export { type TelemetryOptions, withTelemetry } from './with-telemetry'
