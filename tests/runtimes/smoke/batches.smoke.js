@@ -1,7 +1,14 @@
 // @acme/openai-batches (generated operations) on every runtime: create from an uploaded file, retrieve, list,
-// cancel. The input file is uploaded with core's `request` so the suite needs no other surface package.
+// cancel; the helpers waitForBatch and readBatchResults. The input file is uploaded with core's `request` so the suite needs no other surface package.
 
-import { cancelBatch, createBatch, listBatches, retrieveBatch } from '@acme/openai-batches'
+import {
+  cancelBatch,
+  createBatch,
+  listBatches,
+  readBatchResults,
+  retrieveBatch,
+  waitForBatch,
+} from '@acme/openai-batches'
 import { createClient, request } from '@acme/openai-core'
 import { checklist, equal } from './checklist.js'
 
@@ -37,6 +44,25 @@ export async function smoke({ baseURL, apiKey }) {
   await list.check('cancelBatch cancels it', async () => {
     equal(['cancelling', 'cancelled'].includes((await cancelBatch(client, batch.id)).status), true, 'status')
   })
+
+  await list.check(
+    'waitForBatch waits for completion; readBatchResults streams the output lines',
+    async () => {
+      const form = new FormData()
+      form.append('purpose', 'batch')
+      form.append('file', new Blob([line]), 'requests.jsonl')
+      const file = await request(client, { method: 'post', path: '/files', body: form })
+      const created = await createBatch(client, {
+        input_file_id: file.id,
+        endpoint: '/v1/responses',
+        completion_window: '24h',
+      })
+      const done = await waitForBatch(client, created.id)
+      const ids = []
+      for await (const result of readBatchResults(client, done)) ids.push(result.custom_id)
+      equal([done.status, ids], ['completed', ['a']], 'results')
+    },
+  )
 
   return list.report()
 }

@@ -1,12 +1,14 @@
 // @acme/openai-vector-stores (generated operations) on every runtime: a store, a file attached to it, search,
-// list, delete. The file is uploaded with core's `request`.
+// list, the polling and batch upload helpers, delete. The first file is uploaded with core's `request`.
 import { createClient, request } from '@acme/openai-core'
 import {
   createVectorStore,
   createVectorStoreFile,
   deleteVectorStore,
   listVectorStoreFiles,
+  pollVectorStoreFile,
   searchVectorStore,
+  uploadVectorStoreFileBatchAndPoll,
 } from '@acme/openai-vector-stores'
 import { checklist, equal } from './checklist.js'
 
@@ -34,6 +36,26 @@ export async function smoke({ baseURL, apiKey }) {
     const page = await searchVectorStore(client, store.id, { query: 'returns' })
     equal(Array.isArray(page.data), true, 'search page')
   })
+
+  await list.check(
+    'pollVectorStoreFile and uploadVectorStoreFileBatchAndPoll wait for processing',
+    async () => {
+      equal((await pollVectorStoreFile(client, store.id, file.id)).status, 'completed', 'file')
+      const batch = await uploadVectorStoreFileBatchAndPoll(
+        client,
+        store.id,
+        {
+          files: [
+            ['a.txt', 'alpha'],
+            ['b.txt', 'beta'],
+            ['c.txt', 'gamma'],
+          ],
+        },
+        { maxConcurrency: 2 },
+      )
+      equal([batch.status, batch.file_counts.completed], ['completed', 3], 'batch')
+    },
+  )
 
   await list.check('deleteVectorStore deletes it', async () => {
     equal((await deleteVectorStore(client, store.id)).deleted, true, 'deleted')
