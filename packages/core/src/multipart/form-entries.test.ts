@@ -56,6 +56,10 @@ describe('formEntries field order (as openai-node sends it)', () => {
     ])
     const { toFile } = await import('./to-file')
     const streamed = await toFile(new ReadableStream(), 'a.wav')
-    expect(names({ include: ['logprobs'], file: streamed, model: 'm' })).toEqual(['include[]', 'file', 'model'])
+    expect(names({ include: ['logprobs'], file: streamed, model: 'm' })).toEqual([
+      'include[]',
+      'file',
+      'model',
+    ])
   })
 })
