@@ -20,6 +20,10 @@ export {
   type ChatCompletionStreamParams,
   streamChatCompletion,
 } from './stream-chat-completion'
+export {
+  type RelayedChatCompletionStreamOptions,
+  streamRelayedChatCompletion,
+} from './stream-chat-completion-relay'
 export type * from './types/chat-completion'
 export type * from './types/chat-completion-chunk'
 export type * from './types/chat-completion-params'

@@ -2,6 +2,7 @@ import { type Client, type RequestOptions, request } from '@acme/openai-core'
 import { createChunkEvents } from './chunk-events'
 import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'
+import type { ParseInputs } from './structured-output'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type { ChatCompletionCreateParamsBase } from './types/chat-completion-params'
 import type { ChatCompletionSnapshot } from './types/chat-completion-snapshot'
@@ -52,10 +53,35 @@ export function streamChatCompletion<Params extends ChatCompletionStreamParams>(
   params: Params,
   options?: RequestOptions,
 ): ChatCompletionStream<ExtractParsedContent<Params>> {
-  type ParsedT = ExtractParsedContent<Params>
-  const { helper, emit, start } = createEventRunner(options?.signal)
-  const chunks = createChunkEvents(
+  return _chatCompletionStream(
+    (controller) =>
+      request<AsyncIterable<ChatCompletionChunk>>(client, {
+        ...options,
+        signal: controller.signal,
+        method: 'post',
+        path: '/chat/completions',
+        body: { ...params, stream: true },
+        stream: true,
+        operationHeaders: helperMethodHeader(client, 'stream'),
+      }),
     params,
+    options?.signal,
+  )
+}
+
+/**
+ * A `ChatCompletionStream` over the chunks `open` resolves to (an API call, or a body your server relays), read
+ * with `controller`; `inputs` decides what is parsed.
+ * @internal
+ */
+export function _chatCompletionStream<ParsedT>(
+  open: (controller: AbortController) => Promise<AsyncIterable<ChatCompletionChunk>>,
+  inputs: ParseInputs,
+  signal?: AbortSignal | null,
+): ChatCompletionStream<ParsedT> {
+  const { helper, emit, start } = createEventRunner(signal)
+  const chunks = createChunkEvents(
+    inputs,
     emit,
     helper as { currentChatCompletionSnapshot?: ChatCompletionSnapshot },
   )
@@ -63,15 +89,7 @@ export function streamChatCompletion<Params extends ChatCompletionStreamParams>(
   let final!: ParsedChatCompletion<ParsedT>
 
   start(async () => {
-    const source = await request<AsyncIterable<ChatCompletionChunk>>(client, {
-      ...options,
-      signal: helper.controller.signal,
-      method: 'post',
-      path: '/chat/completions',
-      body: { ...params, stream: true },
-      stream: true,
-      operationHeaders: helperMethodHeader(client, 'stream'),
-    })
+    const source = await open(helper.controller)
     emit('connect')
     for await (const chunk of source) chunks.add(chunk)
     final = chunks.finish<ParsedT>()

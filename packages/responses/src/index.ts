@@ -17,4 +17,5 @@ export {
   type ResponseStreamResumeParams,
   streamResponse,
 } from './stream-response'
+export { type RelayedResponseStreamOptions, streamRelayedResponse } from './stream-response-relay'
 export type * from './types'

@@ -6,3 +6,4 @@ export {
   type HelperBase,
 } from './event-engine'
 export { _listen, type AnyListener, type Emit, type Listening } from './listeners'
+export { _relayedEvents, type RelayedStreamSource } from './relayed-events'
