@@ -89,7 +89,7 @@ interface ImportBinding {
 }
 
 const IMPORT =
-  /^import\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"]+)['"];?[ \t]*$|^import\s+['"]([^'"]+)['"];?[ \t]*$/gm
+  /^import\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"]+)['"];?[ \t]*(?:\/\/.*)?$|^import\s+['"]([^'"]+)['"];?[ \t]*(?:\/\/.*)?$/gm
 
 /** Splits a block into its import bindings and the rest of its code. */
 export function splitImports(code: string): {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { extractBlocks, packageOf, type ReadmeBlock, readmeFiles, repoRoot } from './extract-blocks'
+import { autoImportsFor } from './auto-imports'
+import { extractBlocks, type ReadmeBlock, readmeFiles, repoRoot } from './extract-blocks'
 import { type BlockOutcome, buildProgram, runProgram } from './readme-program'
 
 const PROGRAM_TIMEOUT = 60_000
@@ -18,30 +19,6 @@ const readmes = readmeFiles()
   .filter((r) => r.blocks.length > 0)
 const outcomes = new Map<string, BlockOutcome>()
 let mock: MockServer
-
-/** Names exported at run time by core and by the README's own package (main entry first, then subpaths). */
-async function autoImportsFor(file: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>()
-  const pkg = packageOf(file)
-  const modules = ['@acme/openai-core']
-  if (pkg && pkg !== '@acme/openai-core') {
-    modules.unshift(pkg)
-    const manifest = JSON.parse(
-      readFileSync(join(repoRoot, file.replace('README.md', 'package.json')), 'utf8'),
-    )
-    for (const sub of Object.keys(manifest.exports ?? {}))
-      if (sub !== '.' && sub !== './package.json') modules.push(`${pkg}${sub.slice(1)}`)
-  }
-  for (const spec of modules) {
-    try {
-      for (const name of Object.keys(await import(/* @vite-ignore */ spec)))
-        if (!names.has(name)) names.set(name, spec)
-    } catch {
-      // A subpath that does not load on Node here (e.g. a browser-only entry) offers no names.
-    }
-  }
-  return names
-}
 
 async function runReadme(file: string, blocks: readonly ReadmeBlock[]): Promise<void> {
   const runnable = blocks.filter((b) => b.mode === 'run' && !b.markerError)

@@ -17,6 +17,15 @@ export interface BlockOutcome {
 }
 
 const REPORT = 'README-BLOCK '
+const JSONL =
+  '{"custom_id":"r1","method":"POST","url":"/v1/responses","body":{"model":"gpt-5.4","input":"Hi"}}\n'
+/** Files in the examples' working folder (a README may name these paths). */
+const WORKING_FILES: Record<string, string> = {
+  'input.jsonl': JSONL,
+  'train.jsonl': JSONL,
+  'big.jsonl': JSONL.repeat(64),
+}
+
 /** One block that takes longer than this ends its README's program (the rest are reported as not run). */
 const BLOCK_TIMEOUT_MS = 10_000
 
@@ -27,11 +36,11 @@ const requireBanner =
 
 /**
  * A block that shows both SDKs (the migration guide: `// openai-node` code, then `// @acme/openai` code) runs only
- * the part after the `// @acme/openai` line.
+ * the part after the line that starts with `// @acme/openai`.
  */
 export function ourPart(code: string): string {
   const lines = code.split('\n')
-  const at = lines.findIndex((l) => l.trim() === '// @acme/openai')
+  const at = lines.findIndex((l) => /^\/\/ @acme\/openai\b/.test(l.trim()))
   return at === -1 ? code : lines.slice(at + 1).join('\n')
 }
 
@@ -123,9 +132,14 @@ export async function runProgram(
   env: Record<string, string>,
   timeoutMs: number,
 ): Promise<BlockOutcome[]> {
-  const dir = join(repoRoot, '.tmp', 'readme-examples')
+  // A folder per README: programs run in parallel and write files of their own (out.jsonl...).
+  const dir = join(repoRoot, '.tmp', 'readme-examples', name.replace(/[^\w.-]+/g, '_'))
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.mjs`)
+  // The files the examples name, as a reader would have them in their folder.
+  for (const [name, text] of Object.entries(WORKING_FILES)) writeFileSync(join(dir, name), text)
+  const file = join(dir, 'program.mjs')
+  // The program before bundling, kept for a reader of a failure (line numbers in esbuild's errors are its lines).
+  writeFileSync(`${file}.src.ts`, source)
   try {
     await build({
       stdin: { contents: source, resolveDir: repoRoot, loader: 'ts', sourcefile: name },
@@ -145,7 +159,6 @@ export async function runProgram(
       { id: name, status: 'fail', error: `does not bundle: ${short(String((error as Error).message))}` },
     ]
   }
-  writeFileSync(`${file}.src.ts`, source)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [file], {
       cwd: dir,
