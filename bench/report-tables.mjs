@@ -29,6 +29,15 @@ if (bundles) {
   if (bundles.aiSdk) console.log(`Vercel AI SDK (${bundles.aiSdk.name}): ${kib(bundles.aiSdk.gzip)} KiB\n`)
 }
 
+const embeddings = of('embeddings-decode')
+if (embeddings) {
+  console.log(`### Embeddings base64 decode (${embeddings.vectors} vectors of ${embeddings.dimensions})\n`)
+  table(
+    ['case', 'µs/vector (best wall)', 'µs/vector (median CPU)'],
+    embeddings.rows.map((r) => [r.case, r.usPerVector, r.cpuUsPerVector]),
+  )
+}
+
 const sse = of('sse-decode')
 if (sse) {
   console.log(
