@@ -1,6 +1,6 @@
 // Runs every vitest suite once and prints the closing line CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -34,5 +34,10 @@ try {
   console.error('vitest wrote no JSON report')
 }
 rmSync(dir, { recursive: true, force: true })
+// The browser cases need Debian's chromium; without it they are skipped, which the README's table would not show.
+if (!existsSync('/usr/bin/chromium'))
+  console.log(
+    'note: the Chromium cases of tests/runtimes were skipped: /usr/bin/chromium not found; install it with `sudo apt-get install chromium` (Debian/Ubuntu; .ci/run does this)',
+  )
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 || run.status !== 0 ? 1 : 0)

@@ -54,11 +54,12 @@ export function pathOf(where: Located): string {
   return where.path
 }
 
+/** How to get the browser the chromium suite needs (printed where that suite is skipped). */
+export const CHROMIUM_INSTALL_HINT = 'install it with `sudo apt-get install chromium` (Debian/Ubuntu; .ci/run does this)'
+
 /** Debian's chromium, if installed. */
-export function locateChromium(): Located {
-  return existsSync(CHROMIUM_PATH)
-    ? { path: CHROMIUM_PATH }
-    : { missing: `${CHROMIUM_PATH} not found; .ci/run installs it` }
+export function locateChromium(path = CHROMIUM_PATH): Located {
+  return existsSync(path) ? { path } : { missing: `${path} not found; ${CHROMIUM_INSTALL_HINT}` }
 }
 
 function checked(path: string, name: string): Located {
