@@ -1,8 +1,6 @@
+import { isRecord } from './is-record'
 import type { MockState } from './mock-state'
 import type { Fault } from './types'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isNonNegative = (value: unknown): boolean =>
   typeof value === 'number' && value >= 0 && !Number.isNaN(value)

@@ -1,6 +1,7 @@
 import { contentText } from '../generate/content-text'
 import { planReply, type ReplyInputs, type ReplyPlan } from '../generate/reply-plan'
 import { countTokens, wordChunks } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { type TokenLogprob, tokenLogprob, wantsLogprobs } from './token-logprobs'
 
 /** A `chat.completion` object as sent on the wire. */
@@ -22,9 +23,6 @@ export interface BuiltChatCompletion {
   /** The user text answered (to spot the magic `"trigger error"`). */
   source: string
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The text answered: the last user message, or a tool result that came after it. */
 export function chatReplySource(messages: readonly unknown[]): { source: string; fromUser: boolean } {

@@ -1,6 +1,4 @@
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
+import { isRecord } from '../is-record'
 /** Text of a message `content`: a string, or the `text` of its parts joined by newlines. */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content

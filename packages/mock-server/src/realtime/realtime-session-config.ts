@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record'
 import { type MockState, nextId } from '../mock-state'
 
 /** A realtime error as the server sends it inside an `error` event. */
@@ -7,9 +8,6 @@ export interface RealtimeWireError {
   message: string
   param: string | null
 }
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Session fields the GA API accepts, per session type. Beta-era names (`modalities`, `voice`...) are refused. */
 const ALLOWED_FIELDS: Record<string, readonly string[]> = {
@@ -113,7 +111,7 @@ export function updateSession(
   current: Record<string, any>,
   update: unknown,
 ): { session: Record<string, any> } | { error: RealtimeWireError } {
-  if (!isRecord(update))
+  if (!isRecord<any>(update))
     return {
       error: invalid("Missing required parameter: 'session'.", 'session', 'missing_required_parameter'),
     }
@@ -161,7 +159,7 @@ export function updateSession(
         'invalid_value',
       ),
     }
-  if (update.audio !== undefined && !isRecord(update.audio))
+  if (update.audio !== undefined && !isRecord<any>(update.audio))
     return {
       error: invalid(
         "Invalid type for 'session.audio': expected an object.",
@@ -174,7 +172,7 @@ export function updateSession(
     if (key !== 'audio') session[key] = structuredClone(value)
     else
       for (const side of ['input', 'output'])
-        if (isRecord(value[side]))
+        if (isRecord<any>(value[side]))
           session.audio[side] = { ...session.audio[side], ...structuredClone(value[side]) }
   }
   return { session }

@@ -1,12 +1,10 @@
 import type { WebSocket } from 'ws'
 import { countTokens } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { type MockState, nextId } from '../mock-state'
 import { wait } from '../wait'
 import { type RealtimeWireError, updateSession } from './realtime-session-config'
 import { argumentPieces, audioPieces, contextTokens, planRealtimeReply, SAMPLE_RATE } from './realtime-turns'
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The 11 GA client event types. */
 const CLIENT_EVENT_TYPES = [
@@ -81,7 +79,7 @@ export function runRealtimeSession(
 
   function createItem(event: Record<string, any>, eventId: string | null) {
     const item = event.item
-    if (!isRecord(item))
+    if (!isRecord<any>(item))
       return fail(
         invalid("Missing required parameter: 'item'.", 'item', 'missing_required_parameter'),
         eventId,
@@ -389,7 +387,7 @@ export function runRealtimeSession(
       case 'mock.raw':
         return void ws.send(String(event.data ?? ''))
       case 'mock.emit':
-        if (!isRecord(event.event) || typeof event.event.type !== 'string')
+        if (!isRecord<any>(event.event) || typeof event.event.type !== 'string')
           return fail(invalid('mock.emit needs an `event` object with a string `type`.', 'event'), eventId)
         return emit(event.event)
       default:
@@ -466,7 +464,7 @@ export function runRealtimeSession(
         })
       }
       case 'response.create':
-        if (event.response !== undefined && !isRecord(event.response))
+        if (event.response !== undefined && !isRecord<any>(event.response))
           return fail(
             invalid("Invalid type for 'response': expected an object.", 'response', 'invalid_type'),
             eventId,
@@ -506,7 +504,8 @@ export function runRealtimeSession(
     } catch {
       return fail(invalid('The event is not valid JSON.', null, 'invalid_json'), null)
     }
-    if (!isRecord(event)) return fail(invalid('An event must be a JSON object.', null, 'invalid_event'), null)
+    if (!isRecord<any>(event))
+      return fail(invalid('An event must be a JSON object.', null, 'invalid_event'), null)
     const eventId = typeof event.event_id === 'string' ? event.event_id : null
     if (typeof event.type !== 'string')
       return fail(invalid("The 'type' field is missing.", 'type', 'invalid_event'), eventId)
@@ -542,7 +541,7 @@ function itemProblem(item: Record<string, any>): RealtimeWireError | null {
             ? ['input_text']
             : ['output_text']
       for (const [i, part] of item.content.entries())
-        if (!isRecord(part) || !allowed.includes(part.type))
+        if (!isRecord<any>(part) || !allowed.includes(part.type))
           return invalid(
             `Invalid 'item.content[${i}].type' for a ${item.role} message: use ${allowed.map((t) => `'${t}'`).join(' or ')}.`,
             `item.content[${i}].type`,

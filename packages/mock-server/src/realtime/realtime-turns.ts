@@ -1,9 +1,7 @@
 import { contentText } from '../generate/content-text'
 import { planReply, type ReplyPlan } from '../generate/reply-plan'
 import { countTokens, textPieces, wordChunks } from '../generate/reply-text'
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isRecord } from '../is-record'
 
 /** Samples per second of the mock's PCM16 output audio. */
 export const SAMPLE_RATE = 24000
@@ -12,12 +10,12 @@ const AUDIO_MS_PER_PIECE = 100
 
 /** The text a conversation item contributes as context: typed text, audio transcripts, tool output. */
 export function itemText(item: unknown): string {
-  if (!isRecord(item)) return ''
+  if (!isRecord<any>(item)) return ''
   if (item.type === 'function_call_output') return String(item.output ?? '')
   if (item.type === 'function_call') return String(item.arguments ?? '')
   if (!Array.isArray(item.content)) return ''
   const parts = item.content.map((part: any) =>
-    isRecord(part) && typeof part.transcript === 'string' ? { text: part.transcript } : part,
+    isRecord<any>(part) && typeof part.transcript === 'string' ? { text: part.transcript } : part,
   )
   return contentText(parts)
 }
@@ -31,7 +29,7 @@ export function planRealtimeReply(
   const last = context.at(-1) as Record<string, any> | undefined
   const fromUser = last?.type === 'message' && last.role === 'user'
   const tools = ((params.tools ?? session.tools ?? []) as unknown[])
-    .filter((tool): tool is Record<string, any> => isRecord(tool) && tool.type === 'function')
+    .filter((tool): tool is Record<string, any> => isRecord<any>(tool) && tool.type === 'function')
     .map((tool) => ({ name: String(tool.name), parameters: tool.parameters ?? { type: 'object' } }))
   const choice = params.tool_choice ?? session.tool_choice ?? 'auto'
   const toolChoice =

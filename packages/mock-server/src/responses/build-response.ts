@@ -1,6 +1,7 @@
 import { contentText } from '../generate/content-text'
 import { planReply, type ReplyInputs } from '../generate/reply-plan'
 import { countTokens } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { type InputItem, replySource, toInputItems } from './response-input'
 
 /** A Response object as sent on the wire. */
@@ -17,9 +18,6 @@ export interface BuiltResponse {
   final: WireResponse
   inputItems: InputItem[]
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function replyInputs(params: Record<string, unknown>, items: InputItem[]): ReplyInputs {
   const tools = (Array.isArray(params.tools) ? params.tools : [])

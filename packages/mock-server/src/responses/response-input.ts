@@ -1,10 +1,8 @@
 import { contentText } from '../generate/content-text'
+import { isRecord } from '../is-record'
 
 /** An input item as stored and listed by `input_items` (always has an `id` and a `type`). */
 export type InputItem = Record<string, unknown> & { id: string; type: string }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const ID_PREFIX: Record<string, string> = {
   message: 'msg',

@@ -7,6 +7,7 @@ import { chatCompletionChunks } from '../chat/chat-chunks'
 import { sendCursorList } from '../cursor-list'
 import { contentText } from '../generate/content-text'
 import { isTriggerError } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { nextId, storeFor } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
@@ -17,9 +18,6 @@ export interface StoredChatCompletion {
   completion: ChatCompletion & { metadata: Record<string, string> }
   messages: Array<Record<string, unknown> & { id: string }>
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const chatStore = (ctx: RouteContext) => storeFor<StoredChatCompletion>(ctx.state, 'chat.completions')
 

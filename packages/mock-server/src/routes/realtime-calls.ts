@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http'
+import { isRecord } from '../is-record'
 import { type MockState, nextId, storeFor } from '../mock-state'
 import { defaultSession, updateSession } from '../realtime/realtime-session-config'
 import {
@@ -11,9 +12,6 @@ import { sdpAnswer, sdpOfferProblem } from '../realtime/sdp-answer'
 import { sendError, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
 import { multipartBoundary, parseMultipart } from './multipart-stream'
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const calls = (state: MockState) => storeFor<MockRealtimeCall>(state, CALLS_AREA)
 
@@ -107,7 +105,7 @@ export async function createCall({ res, request, state }: RouteContext) {
         code: 'invalid_json',
       })
     }
-    const model = isRecord(config) && typeof config.model === 'string' ? config.model : 'gpt-realtime'
+    const model = isRecord<any>(config) && typeof config.model === 'string' ? config.model : 'gpt-realtime'
     const result = updateSession(defaultSession(state, 'realtime', model), config)
     if ('error' in result)
       return sendError(res, 400, result.error.message, { param: result.error.param, code: result.error.code })
@@ -135,7 +133,7 @@ function knownCall({ res, params, state }: RouteContext): MockRealtimeCall | und
 /** The JSON object body of a control request, or `undefined` after answering 400 (`{}` when `optional` and empty). */
 function objectBody({ res, request }: RouteContext, optional: boolean): Record<string, any> | undefined {
   if (optional && request.text === '') return {}
-  if (isRecord(request.json)) return request.json
+  if (isRecord<any>(request.json)) return request.json
   sendError(res, 400, 'We could not parse the JSON body of your request. Send a JSON object.')
   return undefined
 }

@@ -1,11 +1,9 @@
+import { isRecord } from '../is-record'
 import { nextId, storeFor } from '../mock-state'
 import { defaultSession, updateSession } from '../realtime/realtime-session-config'
 import { CLIENT_SECRETS_AREA, type IssuedClientSecret } from '../realtime/realtime-upgrade'
 import { sendError, sendJson } from '../reply'
 import type { Route, RouteContext } from '../route'
-
-const isRecord = (value: unknown): value is Record<string, any> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * `POST /v1/realtime/client_secrets`: issues an ephemeral key (`ek_mock_…`) that the mock's `/v1/realtime`
@@ -13,10 +11,10 @@ const isRecord = (value: unknown): value is Record<string, any> =>
  */
 export function createClientSecret({ res, request, state }: RouteContext) {
   const body = request.text === '' ? {} : request.json
-  if (!isRecord(body))
+  if (!isRecord<any>(body))
     return sendError(res, 400, 'We could not parse the JSON body of your request. Send a JSON object.')
   const expires = body.expires_after ?? {}
-  if (!isRecord(expires))
+  if (!isRecord<any>(expires))
     return sendError(res, 400, "Invalid type for 'expires_after': expected an object.", {
       param: 'expires_after',
       code: 'invalid_type',
@@ -43,9 +41,11 @@ export function createClientSecret({ res, request, state }: RouteContext) {
   if (body.session === undefined) session = defaultSession(state, 'realtime', 'gpt-realtime')
   else {
     const type =
-      isRecord(body.session) && body.session.type === 'transcription' ? 'transcription' : 'realtime'
+      isRecord<any>(body.session) && body.session.type === 'transcription' ? 'transcription' : 'realtime'
     const model =
-      isRecord(body.session) && typeof body.session.model === 'string' ? body.session.model : 'gpt-realtime'
+      isRecord<any>(body.session) && typeof body.session.model === 'string'
+        ? body.session.model
+        : 'gpt-realtime'
     const result = updateSession(defaultSession(state, type, model), body.session)
     if ('error' in result)
       return sendError(res, 400, result.error.message, { param: result.error.param, code: result.error.code })

@@ -1,14 +1,12 @@
 import type { ServerResponse } from 'node:http'
 import { countTokens } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { nextId, storeFor } from '../mock-state'
 import { sendError, sendJson } from '../reply'
 import { inputTokenCount } from '../responses/build-response'
 import { type InputItem, toInputItems } from '../responses/response-input'
 import type { Route, RouteContext } from '../route'
 import type { StoredResponse } from './responses'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Whether `body` is a JSON object with a usable `input`; answers 400 (and returns false) when it is not. */
 function isValidBody(body: unknown, res: ServerResponse): body is Record<string, unknown> {

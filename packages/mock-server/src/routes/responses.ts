@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { sendCursorList } from '../cursor-list'
 import { addResponseToConversation, conversationOf } from '../everyday/conversations'
 import { isTriggerError } from '../generate/reply-text'
+import { isRecord } from '../is-record'
 import { nextId, storeFor } from '../mock-state'
 import { queryValue } from '../query-value'
 import { sendError, sendJson, sendNotFound } from '../reply'
@@ -20,9 +21,6 @@ export interface StoredResponse {
   frames: Array<{ sequence_number: number; frame: string }>
   inputItems: InputItem[]
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const responsesStore = (ctx: RouteContext) => storeFor<StoredResponse>(ctx.state, 'responses')
 

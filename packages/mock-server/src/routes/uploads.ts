@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isRecord } from '../is-record'
 import { type MockState, nextId, storeFor } from '../mock-state'
 import { sendError, sendJson, sendNotFound } from '../reply'
 import type { Route, RouteContext } from '../route'
@@ -45,9 +46,6 @@ interface StoredUpload {
 const uploads = (state: MockState) => storeFor<StoredUpload>(state, 'uploads')
 const parts = (state: MockState) => diskStore<StoredPart>(state, 'uploads.parts')
 const now = () => Math.floor(Date.now() / 1000)
-const isRecord = (v: unknown): v is Record<string, any> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 function removeParts(state: MockState, uploadId: string): void {
   const store = parts(state)
   for (const part of [...store.values()]) if (part.uploadId === uploadId) store.delete(part.id)
@@ -74,7 +72,7 @@ function createUploadProblem(body: Record<string, any>): [string, string] | null
 /** `POST /v1/uploads`: `{ filename, purpose, bytes, mime_type, expires_after? }` → a pending upload. */
 export function createUpload({ res, request, state }: RouteContext) {
   const body = request.json
-  if (!isRecord(body)) return sendError(res, 400, 'Send a JSON object body.')
+  if (!isRecord<any>(body)) return sendError(res, 400, 'Send a JSON object body.')
   const problem = createUploadProblem(body)
   if (problem) return sendError(res, 400, problem[0], { param: problem[1] })
   const created = now()
@@ -136,7 +134,7 @@ export async function completeUpload(ctx: RouteContext): Promise<void> {
   if (!stored) return
   const { upload } = stored
   const body = request.json
-  const ids = isRecord(body) ? body.part_ids : undefined
+  const ids = isRecord<any>(body) ? body.part_ids : undefined
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
     return sendError(res, 400, "Missing required parameter: 'part_ids' (an array of part ids).", {
       param: 'part_ids',
@@ -171,7 +169,7 @@ export async function completeUpload(ctx: RouteContext): Promise<void> {
   out.end()
   await once(out, 'close')
   const md5Hex = md5.digest('hex')
-  if (isRecord(body) && typeof body.md5 === 'string' && body.md5.toLowerCase() !== md5Hex) {
+  if (isRecord<any>(body) && typeof body.md5 === 'string' && body.md5.toLowerCase() !== md5Hex) {
     await rm(path, { force: true })
     return sendError(res, 400, `The md5 given (${body.md5}) does not match the uploaded bytes (${md5Hex}).`, {
       param: 'md5',
