@@ -201,6 +201,15 @@ import { createSpeech } from '@acme/openai-audio'
 export const f = () => createSpeech(createClient({ baseURL: '/api' }), { model: 'tts-1', voice: 'alloy', input: 'hi' })`,
   },
   {
+    name: 'videos: createVideo + core (multipart)',
+    limit: 9 * 1024,
+    // Up front, as for editImage: the input normaliser loads on first use (never for a File or Blob).
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createVideo } from '@acme/openai-videos'
+export const f = (input_reference) => createVideo(createClient({ baseURL: '/api' }), { prompt: 'a fox', input_reference })`,
+  },
+  {
     name: 'files: uploadLargeFile + core',
     limit: 9.5 * 1024,
     upFront: true,
