@@ -17,7 +17,31 @@ const log = (title, value) => {
   console.log(`\n[${++step}] ${title}\n${text ?? ''}`)
 }
 
-const sections = ['core', 'responses', 'chat', 'files', 'models', 'embeddings', 'moderations', 'batches', 'fine-tuning', 'conversations', 'vector-stores', 'containers', 'evals', 'skills', 'chatkit', 'images', 'audio', 'videos', 'realtime', 'azure', 'webhooks', 'auth-workload', 'otel']
+const sections = [
+  'core',
+  'responses',
+  'chat',
+  'files',
+  'models',
+  'embeddings',
+  'moderations',
+  'batches',
+  'fine-tuning',
+  'conversations',
+  'vector-stores',
+  'containers',
+  'evals',
+  'skills',
+  'chatkit',
+  'images',
+  'audio',
+  'videos',
+  'realtime',
+  'azure',
+  'webhooks',
+  'auth-workload',
+  'otel',
+]
 console.log(
   `@acme/openai demo: ${live ? 'live OpenAI API (OPENAI_API_KEY is set)' : `mock server at ${mock.url}`}`,
 )
