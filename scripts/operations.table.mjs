@@ -40,7 +40,14 @@ export const table = {
     ['retrieveModel', 'models.retrieve'],
     ['deleteModel', 'models.delete'],
   ],
-  embeddings: [['createEmbedding', 'embeddings.create', null, { handwritten: true }]],
+  embeddings: [
+    [
+      'createEmbedding',
+      'embeddings.create',
+      null,
+      { handwritten: true, example: "{ model: 'text-embedding-3-small', input: 'The food was delicious' }" },
+    ],
+  ],
   moderations: [
     [
       'createModeration',

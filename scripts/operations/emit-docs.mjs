@@ -33,6 +33,8 @@ export function readmeSection(pkg, plans) {
       '',
       `\`${plan.method.toUpperCase()} ${plan.path}\`${returns}${plan.row.handwritten ? ' (hand-written)' : ''}`,
       '',
+      // Placeholder ids do not exist on the mock server, so the README test compiles these instead of running them.
+      '<!-- readme-test: typecheck (placeholder ids) -->',
       '```ts',
       `import { ${plan.name} } from '@acme/openai-${pkg}'`,
       '',
