@@ -218,6 +218,97 @@ import { uploadLargeFile } from '@acme/openai-files'
 export const f = (file) => uploadLargeFile(createClient({ baseURL: '/api' }), { file, purpose: 'batch' })`,
   },
   {
+    // What createEmbedding's default (base64 on the wire, numbers back) adds: the decoder and the copy to numbers.
+    // Measured from source: the published entry also holds createEmbedding, which pulls core.
+    name: 'embeddings: base64 decode (decodeEmbedding + numbers)',
+    limit: 512,
+    noCore: true,
+    code: `import { decodeEmbedding, toNumbers } from './packages/embeddings/src/decode-embedding.ts'
+export const f = (s) => toNumbers(decodeEmbedding(s))`,
+  },
+  // Generated packages (scripts/generate-operations.mjs): per package its heaviest kind of operation (a list with path
+  // parameters, a download, or a call with package headers), which bounds any one of its operations plus core.
+  {
+    name: 'models: retrieveModel + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { retrieveModel } from '@acme/openai-models'
+export const f = () => retrieveModel(createClient({ baseURL: '/api' }), 'gpt-4o-mini')`,
+  },
+  {
+    name: 'moderations: createModeration + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createModeration } from '@acme/openai-moderations'
+export const f = () => createModeration(createClient({ baseURL: '/api' }), { input: 'hi' })`,
+  },
+  {
+    name: 'batches: listBatches + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listBatches } from '@acme/openai-batches'
+export const f = () => listBatches(createClient({ baseURL: '/api' }), { limit: 20 })`,
+  },
+  {
+    name: 'fine-tuning: listFineTuningJobEvents + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listFineTuningJobEvents } from '@acme/openai-fine-tuning'
+export const f = () => listFineTuningJobEvents(createClient({ baseURL: '/api' }), 'ftjob-1')`,
+  },
+  {
+    name: 'conversations: listConversationItems + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listConversationItems } from '@acme/openai-conversations'
+export const f = () => listConversationItems(createClient({ baseURL: '/api' }), 'conv_1')`,
+  },
+  {
+    name: 'vector-stores: listVectorStoreFiles + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listVectorStoreFiles } from '@acme/openai-vector-stores'
+export const f = () => listVectorStoreFiles(createClient({ baseURL: '/api' }), 'vs_1')`,
+  },
+  {
+    name: 'containers: retrieveContainerFileContent + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { retrieveContainerFileContent } from '@acme/openai-containers'
+export const f = () => retrieveContainerFileContent(createClient({ baseURL: '/api' }), 'cntr_1', 'file-1')`,
+  },
+  {
+    name: 'evals: listEvalRunOutputItems + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listEvalRunOutputItems } from '@acme/openai-evals'
+export const f = () => listEvalRunOutputItems(createClient({ baseURL: '/api' }), 'eval_1', 'evalrun_1')`,
+  },
+  {
+    name: 'skills: retrieveSkillVersionContent + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { retrieveSkillVersionContent } from '@acme/openai-skills'
+export const f = () => retrieveSkillVersionContent(createClient({ baseURL: '/api' }), 'skill_1', '1')`,
+  },
+  {
+    name: 'chatkit: listChatKitThreadItems + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { listChatKitThreadItems } from '@acme/openai-chatkit'
+export const f = () => listChatKitThreadItems(createClient({ baseURL: '/api' }), 'cthr_1')`,
+  },
+  {
     name: 'proxy: createProxyHandler (workerd, no core)',
     limit: 2.5 * 1024,
     conditions: ['workerd', 'worker', 'browser', 'import'],
