@@ -182,6 +182,27 @@ describe('fine-tuning jobs', () => {
   })
 })
 
+describe('vector stores', () => {
+  it('lists files by status with ?filter=', async () => {
+    const { json: store } = await call('POST', '/vector_stores', { name: 'docs' })
+    const ok = await upload('ok.txt', 'assistants', 'text')
+    const bad = await upload('bad.bin', 'assistants', 'bytes')
+    for (const id of [ok, bad]) await call('POST', `/vector_stores/${store.id}/files`, { file_id: id })
+    const ids = async (filter: string) =>
+      (await call('GET', `/vector_stores/${store.id}/files?filter=${filter}`)).json.data.map(
+        (f: { id: string }) => f.id,
+      )
+    expect(await ids('in_progress')).toEqual([bad, ok])
+    for (let i = 0; i < 2; i++) await call('GET', `/vector_stores/${store.id}`)
+    expect([await ids('completed'), await ids('failed')]).toEqual([[ok], [bad]])
+    expect((await call('GET', `/vector_stores/${store.id}`)).json.file_counts).toMatchObject({
+      completed: 1,
+      failed: 1,
+      total: 2,
+    })
+  })
+})
+
 describe('conversations', () => {
   it('keeps items: create with items, add, list with a cursor, retrieve, delete', async () => {
     const { json: conversation } = await call('POST', '/conversations', {

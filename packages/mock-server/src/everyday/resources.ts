@@ -134,6 +134,10 @@ export function storedOr404(ctx: RouteContext, template: string, what = 'object'
   return found
 }
 
+/** The items whose `status` is `filter` (`?filter=completed` on vector store file lists); all without one. */
+const withStatus = (items: Stored[], filter: string | undefined) =>
+  filter ? items.filter((item) => item.status === filter) : items
+
 /** Statuses the generic `…/cancel`, `…/pause`, `…/resume` actions set. */
 const ACTION_STATUS: Record<string, string> = { cancel: 'cancelled', pause: 'paused', resume: 'running' }
 
@@ -163,7 +167,7 @@ export function genericHandler(op: TableOperation): (ctx: RouteContext) => void 
     }
     if (op.method === 'GET' && !itemRoute)
       return Object.hasOwn(SCHEMAS[op.response].properties ?? {}, 'data')
-        ? sendList(ctx, op, [...items.values()])
+        ? sendList(ctx, op, withStatus([...items.values()], queryValue(ctx.request.query.filter)))
         : sendJson(res, op.status, sampleOf(op.response))
     if (op.method === 'POST' && !itemRoute && isCreatable(op.path)) {
       const object = buildObject(ctx, op.response, { prefix: PREFIXES[last] ?? [last], body })
