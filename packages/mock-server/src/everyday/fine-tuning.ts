@@ -154,11 +154,14 @@ export function createFineTuningCheckpointPermission(ctx: RouteContext) {
   })
 }
 
+/** Jobs whose fine-tuned model was deleted. */
+const deletedModels = new WeakSet<Stored>()
+
 /** `DELETE /v1/models/{model}`: deletes a model a fine-tuning job made (404 for any other model). */
 export function deleteModel(ctx: RouteContext) {
   const id = ctx.params.model
   const job = [...collectionAt(ctx.state, JOBS).values()].find((j) => j.fine_tuned_model === id)
-  if (!job || job.model_deleted) return sendNotFound(ctx.res, 'model', id, 'model')
-  Object.defineProperty(job, 'model_deleted', { value: true, enumerable: false })
+  if (!job || deletedModels.has(job)) return sendNotFound(ctx.res, 'model', id, 'model')
+  deletedModels.add(job)
   sendJson(ctx.res, 200, { id, object: 'model', deleted: true })
 }

@@ -159,6 +159,7 @@ describe('fine-tuning jobs', () => {
       object: 'model',
       deleted: true,
     })
+    expect((await call('DELETE', `/models/${encodeURIComponent(done.fine_tuned_model)}`)).status).toBe(404)
   })
 
   it('pauses (no progress), resumes and cancels; a finished job refuses actions', async () => {

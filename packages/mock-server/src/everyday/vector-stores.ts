@@ -23,6 +23,8 @@ const batchFilesPath = (storeId: string, batchId: string) =>
 
 /** Retrievals a new file still answers `in_progress` to before it shows its final status. */
 const pending = new WeakMap<Stored, number>()
+/** The upload behind each attached file (its name and bytes on disk), kept out of the file's JSON. */
+const uploads = new WeakMap<Stored, { filename: string; path: string }>()
 
 /** Counts a store's files by status and sets the store's `file_counts`, `status` and `usage_bytes`. */
 function refreshStore(state: MockState, store: Stored): void {
@@ -42,7 +44,7 @@ function advance(file: Stored): void {
   if (file.status !== 'in_progress') return
   const left = pending.get(file) ?? 0
   if (left > 0) return void pending.set(file, left - 1)
-  const name = String(Object.getOwnPropertyDescriptor(file, 'filename')?.value ?? '')
+  const name = uploads.get(file)?.filename ?? ''
   if (UNSUPPORTED.test(name)) {
     file.status = 'failed'
     file.last_error = { code: 'unsupported_file', message: `The file type of '${name}' is not supported.` }
@@ -68,9 +70,7 @@ function attach(ctx: RouteContext, store: Stored, fileId: unknown, attributes: u
     chunking_strategy: { type: 'static', static: { max_chunk_size_tokens: 800, chunk_overlap_tokens: 400 } },
     attributes: isRecord(attributes) ? attributes : {},
   })
-  // Kept out of the JSON: what `advance`, content and search need to know about the upload.
-  Object.defineProperty(file, 'filename', { value: uploaded.file.filename, enumerable: false })
-  Object.defineProperty(file, 'path', { value: uploaded.path, enumerable: false })
+  uploads.set(file, { filename: uploaded.file.filename, path: uploaded.path })
   pending.set(file, 1)
   files.set(file.id, file)
   return file
@@ -190,8 +190,8 @@ export function cancelVectorStoreFileBatch(ctx: RouteContext) {
 }
 
 async function textOf(file: Stored): Promise<string> {
-  const path = Object.getOwnPropertyDescriptor(file, 'path')?.value
-  if (typeof path !== 'string' || Number(file.usage_bytes) > MAX_TEXT_BYTES) return ''
+  const path = uploads.get(file)?.path
+  if (!path || Number(file.usage_bytes) > MAX_TEXT_BYTES) return ''
   return readFile(path, 'utf8').catch(() => '')
 }
 
@@ -227,7 +227,7 @@ export async function searchVectorStore(ctx: RouteContext) {
     if (score === 0) continue
     results.push({
       file_id: file.id,
-      filename: String(Object.getOwnPropertyDescriptor(file, 'filename')?.value ?? ''),
+      filename: uploads.get(file)?.filename ?? '',
       score,
       attributes: file.attributes ?? null,
       content: [{ type: 'text', text: text.slice(0, 400) }],
