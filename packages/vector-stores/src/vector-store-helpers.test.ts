@@ -18,9 +18,14 @@ const polls = (path: string) => mock.requests.filter((r) => r.method === 'GET' &
 describe('vector store file helpers', () => {
   it('uploadVectorStoreFileAndPoll uploads, attaches and waits until the file is completed', async () => {
     const store = await createVectorStore(client, { name: 'docs' })
-    const file = await uploadVectorStoreFileAndPoll(client, store.id, ['fox.txt', 'the quick brown fox'], {
-      attributes: { topic: 'animals' },
-    })
+    // The mock asks for 20 ms between polls; the default without the header (5 s) would hit this signal first.
+    const file = await uploadVectorStoreFileAndPoll(
+      client,
+      store.id,
+      ['fox.txt', 'the quick brown fox'],
+      { attributes: { topic: 'animals' } },
+      { signal: AbortSignal.timeout(4000) },
+    )
     expect(file).toMatchObject({
       status: 'completed',
       vector_store_id: store.id,
