@@ -380,3 +380,35 @@ it('types: on() narrows by type, and every event is a RealtimeServerEvent', () =
   expectTypeOf<RealtimeConnection['on']>().toBeFunction()
   expectTypeOf<RealtimeErrorEvent>().toMatchTypeOf<RealtimeServerEvent>()
 })
+
+describe('listeners on the shared registry', () => {
+  it('reports a throwing listener without breaking the others, iteration, or a listener added twice', async () => {
+    const reported: unknown[] = []
+    const onUncaught = (error: unknown) => reported.push(error)
+    const previous = process.listeners('uncaughtException')
+    process.removeAllListeners('uncaughtException')
+    process.on('uncaughtException', onUncaught)
+    try {
+      const rt = await open()
+      const heard: string[] = []
+      const twice = (event: RealtimeServerEvent) => heard.push(event.type)
+      rt.on('conversation.item.done', () => {
+        throw new Error('listener bug')
+      })
+      const offTwice = rt.on('conversation.item.done', twice)
+      rt.on('conversation.item.done', twice)
+      say(rt, 'one')
+      expect((await eventsUntil(rt, 'conversation.item.done')).at(-1)?.type).toBe('conversation.item.done')
+      offTwice()
+      say(rt, 'two')
+      await eventsUntil(rt, 'conversation.item.done')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(heard).toEqual(['conversation.item.done', 'conversation.item.done', 'conversation.item.done'])
+      expect(reported.map((e) => (e as Error).message)).toEqual(['listener bug', 'listener bug'])
+      await rt.close()
+    } finally {
+      process.off('uncaughtException', onUncaught)
+      for (const listener of previous) process.on('uncaughtException', listener)
+    }
+  })
+})
