@@ -55,7 +55,8 @@ export function pathOf(where: Located): string {
 }
 
 /** How to get the browser the chromium suite needs (printed where that suite is skipped). */
-export const CHROMIUM_INSTALL_HINT = 'install it with `sudo apt-get install chromium` (Debian/Ubuntu; .ci/run does this)'
+export const CHROMIUM_INSTALL_HINT =
+  'install it with `sudo apt-get install chromium` (Debian/Ubuntu; .ci/run does this)'
 
 /** Debian's chromium, if installed. */
 export function locateChromium(path = CHROMIUM_PATH): Located {
