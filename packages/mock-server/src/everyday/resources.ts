@@ -112,10 +112,10 @@ export function sendList(ctx: RouteContext, op: TableOperation, items: readonly 
   if (!page) return sendNotFound(ctx.res, 'object', after ?? '', 'after')
   const body = op.response ? sampleOf(op.response) : {}
   body.data = page.data
+  // A list schema without cursors gets none; an empty page's null cursor becomes '' where the schema says string.
   for (const key of ['first_id', 'last_id', 'has_more'] as const) {
-    const value = page[key] ?? ''
     if (!op.response || fitsProperty(op.response, key, page[key])) body[key] = page[key]
-    else if (key in body) body[key] = value
+    else if (key in body) body[key] = page[key] ?? ''
   }
   sendJson(ctx.res, op.status, body)
 }
@@ -154,6 +154,7 @@ export function genericHandler(op: TableOperation): (ctx: RouteContext) => void 
     const { res, params, state } = ctx
     const body = ctx.request.json
     if (op.contentType && op.contentType !== 'application/json') {
+      // Binary downloads (skill zips): the two bytes a zip file starts with are enough for a client to read.
       res.writeHead(op.status, { 'content-type': op.contentType, 'content-length': '2' })
       return void res.end('PK')
     }
@@ -195,7 +196,7 @@ export function genericHandler(op: TableOperation): (ctx: RouteContext) => void 
       if (object) setStatus(op.response, object, ACTION_STATUS[last])
       return object && sendJson(res, op.status, object)
     }
-    sendJson(res, op.status, buildObject(ctx, op.response, { prefix: ['obj'], body: undefined }))
+    sendJson(res, op.status, buildObject(ctx, op.response, { prefix: ['obj'], body }))
   }
 }
 
