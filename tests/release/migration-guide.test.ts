@@ -6,15 +6,26 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as authWorkload from '@acme/openai-auth-workload'
 import * as authWorkloadNode from '@acme/openai-auth-workload/node'
+import * as batches from '@acme/openai-batches'
 import * as chat from '@acme/openai-chat'
 import * as chatZod from '@acme/openai-chat/zod'
+import * as chatkit from '@acme/openai-chatkit'
+import * as containers from '@acme/openai-containers'
+import * as conversations from '@acme/openai-conversations'
 import * as core from '@acme/openai-core'
+import * as embeddings from '@acme/openai-embeddings'
+import * as evals from '@acme/openai-evals'
 import * as files from '@acme/openai-files'
 import * as filesNode from '@acme/openai-files/node'
+import * as fineTuning from '@acme/openai-fine-tuning'
+import * as models from '@acme/openai-models'
+import * as moderations from '@acme/openai-moderations'
 import * as otel from '@acme/openai-otel'
 import * as realtime from '@acme/openai-realtime'
 import * as responses from '@acme/openai-responses'
 import * as responsesZod from '@acme/openai-responses/zod'
+import * as skills from '@acme/openai-skills'
+import * as vectorStores from '@acme/openai-vector-stores'
 import * as webhooks from '@acme/openai-webhooks'
 import { describe, expect, it } from 'vitest'
 
@@ -25,6 +36,17 @@ const guide = readFileSync(
 const entries: Record<string, Record<string, unknown>> = {
   '@acme/openai-auth-workload': authWorkload,
   '@acme/openai-auth-workload/node': authWorkloadNode,
+  '@acme/openai-batches': batches,
+  '@acme/openai-chatkit': chatkit,
+  '@acme/openai-containers': containers,
+  '@acme/openai-conversations': conversations,
+  '@acme/openai-embeddings': embeddings,
+  '@acme/openai-evals': evals,
+  '@acme/openai-fine-tuning': fineTuning,
+  '@acme/openai-models': models,
+  '@acme/openai-moderations': moderations,
+  '@acme/openai-skills': skills,
+  '@acme/openai-vector-stores': vectorStores,
   '@acme/openai-chat': chat,
   '@acme/openai-chat/zod': chatZod,
   '@acme/openai-core': core,
