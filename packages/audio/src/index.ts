@@ -4,6 +4,9 @@ export { createTranslation } from './create-translation'
 export type {
   AudioFile,
   AudioResponseFormat,
+  CreateSpeechRequest,
+  CreateTranscriptionRequest,
+  CreateTranslationRequest,
   SpeechAudioDeltaEvent,
   SpeechAudioDoneEvent,
   SpeechCreateParams,

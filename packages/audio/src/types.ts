@@ -7,11 +7,14 @@ import type {
 
 export type {
   AudioResponseFormat,
+  CreateSpeechRequest,
   CreateSpeechResponseStreamEvent as SpeechStreamEvent,
+  CreateTranscriptionRequest,
   CreateTranscriptionResponseDiarizedJson as TranscriptionDiarized,
   CreateTranscriptionResponseJson as Transcription,
   CreateTranscriptionResponseStreamEvent as TranscriptionStreamEvent,
   CreateTranscriptionResponseVerboseJson as TranscriptionVerbose,
+  CreateTranslationRequest,
   CreateTranslationResponseJson as Translation,
   CreateTranslationResponseVerboseJson as TranslationVerbose,
   SpeechAudioDeltaEvent,

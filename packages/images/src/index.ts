@@ -3,6 +3,9 @@ export { editImage } from './edit-image'
 export { generateImage } from './generate-image'
 export { type Base64Image, imageBlob, imageBytes } from './image-bytes'
 export type {
+  CreateImageEditRequest,
+  CreateImageRequest,
+  CreateImageVariationRequest,
   Image,
   ImageCreateVariationParams,
   ImageEditCompletedEvent,
@@ -15,10 +18,13 @@ export type {
   ImageGenerateParams,
   ImageGenerateParamsNonStreaming,
   ImageGenerateParamsStreaming,
+  ImageGenInputUsageDetails,
+  ImageGenOutputTokensDetails,
   ImageGenPartialImageEvent,
   ImageGenStreamEvent,
   ImageGenUsage,
   ImagesResponse,
   ImagesUsage,
   InputFidelity,
+  PartialImages,
 } from './types'

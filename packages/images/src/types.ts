@@ -6,17 +6,23 @@ import type {
 } from './generated/types'
 
 export type {
+  CreateImageEditRequest,
+  CreateImageRequest,
+  CreateImageVariationRequest,
   Image,
   ImageEditCompletedEvent,
   ImageEditPartialImageEvent,
   ImageEditStreamEvent,
   ImageGenCompletedEvent,
+  ImageGenInputUsageDetails,
+  ImageGenOutputTokensDetails,
   ImageGenPartialImageEvent,
   ImageGenStreamEvent,
   ImageGenUsage,
   ImagesResponse,
   ImagesUsage,
   InputFidelity,
+  PartialImages,
 } from './generated/types'
 
 /** Body of `generateImage`. */

@@ -10,6 +10,10 @@ export { remixVideo } from './remix-video'
 export { retrieveVideo } from './retrieve-video'
 export { retrieveVideoCharacter } from './retrieve-video-character'
 export type {
+  CreateVideoCharacterBody,
+  CreateVideoEditMultipartBody,
+  CreateVideoExtendMultipartBody,
+  CreateVideoMultipartBody,
   ImageReference,
   Video,
   VideoCharacter,

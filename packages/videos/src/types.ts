@@ -9,6 +9,10 @@ import type {
 } from './generated/types'
 
 export type {
+  CreateVideoCharacterBody,
+  CreateVideoEditMultipartBody,
+  CreateVideoExtendMultipartBody,
+  CreateVideoMultipartBody,
   CreateVideoRemixBody as VideoRemixParams,
   DeletedVideoResource as VideoDeleted,
   Error2 as VideoError,
