@@ -49,6 +49,33 @@ const MANAGERS = {
     ],
   ],
   bun: (names, registry) => [bin('bun'), ['add', ...names, `--registry=${registry}`, '--ignore-scripts']],
+  // Yarn 4 (berry) with its default Plug'n'Play linker: no node_modules, `yarn node` runs the app. Its registry
+  // and cache come from the app's .yarnrc.yml (written below); the age gate would quarantine our fresh versions.
+  'yarn@4': (names) => [process.execPath, [YARN4, 'add', ...names]],
+}
+const YARN4 = join(root, 'node_modules', '@yarnpkg', 'cli-dist', 'bin', 'yarn.js')
+/** The README line each manager runs (yarn 1 and yarn 4 share the yarn line). */
+const README_LINE = { npm: 'npm', pnpm: 'pnpm', yarn: 'yarn', bun: 'bun', 'yarn@4': 'yarn' }
+
+/** Yarn 4's settings for the app: our registry over plain http, caches inside the app, no telemetry. */
+function yarn4Config(registry, home) {
+  return [
+    `npmRegistryServer: "${registry}"`,
+    'unsafeHttpWhitelist:\n  - "127.0.0.1"',
+    'enableTelemetry: false',
+    'enableGlobalCache: false',
+    `cacheFolder: "${join(home, 'yarn4-cache')}"`,
+    'npmMinimalAgeGate: 0',
+    '',
+  ].join('\n')
+}
+
+/** Package names in a Yarn 4 lockfile (`"name@npm:range":` entries), for PnP installs that have no node_modules. */
+export function yarnLockNames(text) {
+  const names = new Set()
+  for (const m of text.matchAll(/^"?((?:@[^@/\s"]+\/)?[^@\s"]+)@(?:npm|workspace):/gm))
+    if (!m[0].includes('@workspace:')) names.add(m[1])
+  return [...names].sort()
 }
 
 /**
@@ -74,6 +101,7 @@ function cleanEnv(home, extra = {}) {
   return {
     ...env,
     HOME: home,
+    COREPACK_ENABLE_STRICT: '0',
     XDG_CONFIG_HOME: join(home, '.config'),
     BUN_INSTALL_CACHE_DIR: join(home, 'bun-cache'),
     ...extra,
@@ -149,9 +177,9 @@ export async function checkFirstInstall({ registry, workDir, managers = Object.k
     for (const manager of managers) {
       const row = { manager, problems: [] }
       rows.push(row)
-      const names = lines[manager]
+      const names = lines[README_LINE[manager]]
       if (!names) {
-        row.problems.push(`the root README's "## Install" block has no ${manager} line`)
+        row.problems.push(`the root README's "## Install" block has no ${README_LINE[manager]} line`)
         continue
       }
       if (!example) {
@@ -166,6 +194,7 @@ export async function checkFirstInstall({ registry, workDir, managers = Object.k
         JSON.stringify({ name: 'first-app', private: true, type: 'module' }),
       )
       writeFileSync(join(app, 'index.js'), example)
+      if (manager === 'yarn@4') writeFileSync(join(app, '.yarnrc.yml'), yarn4Config(registry, home))
       const [command, args] = MANAGERS[manager](names, registry, home)
       const install = await run(command, args, { cwd: app, env: cleanEnv(home) })
       if (install.code !== 0) {
@@ -174,13 +203,21 @@ export async function checkFirstInstall({ registry, workDir, managers = Object.k
         )
         continue
       }
-      row.installed = installedNames(join(app, 'node_modules'))
+      row.installed =
+        manager === 'yarn@4'
+          ? yarnLockNames(readFileSync(join(app, 'yarn.lock'), 'utf8'))
+          : installedNames(join(app, 'node_modules'))
       const extra = row.installed.filter((n) => !names.includes(n))
       const missing = names.filter((n) => !row.installed.includes(n))
       if (extra.length) row.problems.push(`${manager} also installed ${extra.join(', ')}`)
       if (missing.length) row.problems.push(`${manager} did not install ${missing.join(', ')}`)
       // The example as pasted, on the runtime that goes with the manager (bun runs it itself).
-      const runtime = manager === 'bun' ? [bin('bun'), ['index.js']] : [process.execPath, ['index.js']]
+      const runtime =
+        manager === 'bun'
+          ? [bin('bun'), ['index.js']]
+          : manager === 'yarn@4'
+            ? [process.execPath, [YARN4, 'node', 'index.js']]
+            : [process.execPath, ['index.js']]
       const env = cleanEnv(home, { OPENAI_BASE_URL: mock.baseURL, OPENAI_API_KEY: 'anything' })
       const ran = await run(runtime[0], runtime[1], { cwd: app, env })
       row.output = ran.out.trim()

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const { installedNames, readmeFirstSteps } = await import(
+const { installedNames, readmeFirstSteps, yarnLockNames } = await import(
   pathToFileURL(join(repo, 'scripts', 'check-first-install.mjs')).href
 )
 
@@ -44,5 +44,27 @@ describe('installedNames', () => {
     pkg(join(nm, '.pnpm/ws@8.0.0/node_modules/ws'), 'ws')
     mkdirSync(join(nm, '.bin'), { recursive: true })
     expect(installedNames(nm)).toEqual(['@acme/openai-core', '@acme/openai-responses', 'ws', 'zod'])
+  })
+})
+
+describe('yarnLockNames', () => {
+  it("reads the packages of a Yarn 4 lockfile (Plug'n'Play has no node_modules), not the app itself", () => {
+    const lock = [
+      '__metadata:',
+      '  version: 8',
+      '',
+      '"@acme/openai-core@npm:^0.1.0":',
+      '  version: 0.1.0',
+      '',
+      '"@acme/openai-responses@npm:^0.1.0":',
+      '  version: 0.1.0',
+      '',
+      '"first-app@workspace:.":',
+      '  version: 0.0.0-use.local',
+      '',
+      '"zod@npm:^4.0.0, zod@npm:^4.1.0":',
+      '  version: 4.1.0',
+    ].join('\n')
+    expect(yarnLockNames(lock)).toEqual(['@acme/openai-core', '@acme/openai-responses', 'zod'])
   })
 })
