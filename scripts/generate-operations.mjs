@@ -26,7 +26,7 @@ import { createEmitter, reachable, typeName } from './generate-types.mjs'
 import { migrationSection, readmeSection, replaceSection } from './operations/emit-docs.mjs'
 import { MARKER, operationSource, operationTypes, planOperation } from './operations/emit-operation.mjs'
 import { collectRefs, makeSnapshot } from './operations/snapshot.mjs'
-import { packageHeaders, table, typeFiles } from './operations.table.mjs'
+import { packageDirs, packageHeaders, table, typeFiles } from './operations.table.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const snapshotPath = join(root, 'scripts', 'openapi.snapshot.json')
@@ -73,7 +73,7 @@ export function generate(snapshot) {
     const names = reachable(schemas, [...refs])
     const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
     decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    const src = `packages/${pkg}/src`
+    const src = packageDirs[pkg] ?? `packages/${pkg}/src`
     const imports = mine.some((p) => p.row.multipart)
       ? "import type { Uploadable } from '@acme/openai-core/multipart'\n\n"
       : ''
@@ -96,7 +96,7 @@ export function generate(snapshot) {
         '',
       ].join('\n'),
     )
-    sections.set(`packages/${pkg}/README.md`, readmeSection(pkg, mine))
+    if (!packageDirs[pkg]) sections.set(`packages/${pkg}/README.md`, readmeSection(pkg, mine))
   }
   sections.set('docs/migrating-from-openai-node.md', migrationSection(plans))
   for (const [file, roots] of Object.entries(typeFiles ?? {})) {
@@ -146,10 +146,11 @@ export async function formatAll(files) {
 
 function removeStale(files) {
   for (const pkg of Object.keys(table)) {
-    const src = join(root, 'packages', pkg, 'src')
+    const relDir = packageDirs[pkg] ?? `packages/${pkg}/src`
+    const src = join(root, relDir)
     if (!existsSync(src)) continue
     for (const name of readdirSync(src)) {
-      const rel = `packages/${pkg}/src/${name}`
+      const rel = `${relDir}/${name}`
       if (!name.endsWith('.ts') || files.has(rel)) continue
       if (readFileSync(join(src, name), 'utf8').startsWith(MARKER)) rmSync(join(src, name))
     }
@@ -186,7 +187,7 @@ async function main() {
   }
   if (!outDir) {
     removeStale(formatted)
-    for (const pkg of Object.keys(table)) {
+    for (const pkg of Object.keys(table).filter((p) => !packageDirs[p])) {
       const index = join(root, 'packages', pkg, 'src', 'index.ts')
       if (!existsSync(index)) writeFileSync(index, "export * from './operations'\n")
     }

@@ -10,6 +10,7 @@ export interface RowHints {
   omit?: string[]
   example?: string
   multipart?: string[]
+  headers?: Record<string, string>
 }
 export type Row = [
   id: string,
@@ -19,5 +20,6 @@ export type Row = [
 ]
 export const packageHeaders: Record<string, Record<string, string>>
 export const packages: Record<string, string>
+export const packageDirs: Record<string, string>
 export const table: Record<string, Row[]>
 export const typeFiles: Record<string, string[]>

@@ -9,13 +9,22 @@
 //   `accept` (the SDK's `Accept` header), `path` (the SDK's path where it differs from the spec), `body: 'empty'`
 //   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
 //   (body fields left out of the params type), `example` (the params of the TSDoc and README example),
-//   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`).
+//   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`), `headers` (headers the
+//   official SDK sends on this call).
 // Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
 
 /** @type {Record<string, Record<string, string>>} */
 export const packageHeaders = {
   'vector-stores': { 'OpenAI-Beta': 'assistants=v2' },
   chatkit: { 'OpenAI-Beta': 'chatkit_beta=v1' },
+}
+
+/**
+ * Generated operations that live inside a hand-written package: its folder for them (their own `types.ts` and
+ * `operations.ts`; no README section, no `index.ts`: the package's index exports them by name).
+ */
+export const packageDirs = {
+  realtime: 'packages/realtime/src/generated',
 }
 
 /** Package descriptions for package.json and README. */
@@ -240,6 +249,28 @@ export const table = {
     ['ListSkillVersions', 'skills.versions.list', 'cursor'],
     ['DeleteSkillVersion', 'skills.versions.delete'],
     ['GetSkillVersionContent', 'skills.versions.content.retrieve', null, { binary: true }],
+  ],
+  realtime: [
+    // Legacy ephemeral-key calls (openai-node keeps them under `beta.realtime`, with the assistants beta header).
+    // The spec marks the session's `client_secret` (a result field) as a required param; openai-node does not.
+    [
+      'create-realtime-session',
+      'beta.realtime.sessions.create',
+      null,
+      { headers: { 'OpenAI-Beta': 'assistants=v2' }, omit: ['client_secret'], example: "{ voice: 'alloy' }" },
+    ],
+    [
+      'create-realtime-transcription-session',
+      'beta.realtime.transcriptionSessions.create',
+      null,
+      { headers: { 'OpenAI-Beta': 'assistants=v2' } },
+    ],
+    [
+      'create-realtime-translation-client-secret',
+      'realtime.translations.clientSecrets.create',
+      null,
+      { example: "{ session: { model: 'gpt-realtime-translate' } }" },
+    ],
   ],
   chatkit: [
     [

@@ -37,7 +37,8 @@ export function planOperation(row, op, shapeOf) {
   const bodyShape = body ? shapeOf(body.schema) : null
   const optionalParams =
     !hasParams ||
-    (query.every((p) => !p.required) && (!body || (bodyShape !== null && bodyShape.required.size === 0)))
+    (query.every((p) => !p.required) &&
+      (!body || (bodyShape !== null && [...bodyShape.required].every((k) => row.omit?.includes(k)))))
   return {
     row,
     op,
@@ -180,7 +181,7 @@ export function operationSource(plan, headers) {
     ? `path\`${plan.path.replace(/\{([^}]+)\}/g, (_, p) => `\${${camel(p)}}`)}\``
     : `'${plan.path}'`
   if (plan.pathParams.length) core.add('path')
-  const operationHeaders = { ...headers }
+  const operationHeaders = { ...headers, ...plan.row.headers }
   if (plan.binary) operationHeaders.accept = 'application/binary'
   if (plan.row.accept) operationHeaders.accept = plan.row.accept
   const fields = [`operation: '${plan.name}'`, `method: '${plan.method}'`, `path: ${pathExpr}`]

@@ -15,6 +15,7 @@ import * as fineTuning from '@acme/openai-fine-tuning'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import * as models from '@acme/openai-models'
 import * as moderations from '@acme/openai-moderations'
+import * as realtime from '@acme/openai-realtime'
 import * as skills from '@acme/openai-skills'
 import * as vectorStores from '@acme/openai-vector-stores'
 import OpenAI from 'openai'
@@ -33,6 +34,7 @@ const surfaces: Record<string, Record<string, unknown>> = {
   'fine-tuning': fineTuning,
   models,
   moderations,
+  realtime,
   skills,
   'vector-stores': vectorStores,
 }

@@ -10,6 +10,18 @@ export {
   createClientSecret,
 } from './create-client-secret'
 export { RealtimeClosedError, RealtimeHandshakeError } from './errors'
+// Generated from the OpenAPI spec (scripts/generate-operations.mjs): the legacy session calls and translation secrets.
+export {
+  type CreateRealtimeSessionParams,
+  type CreateRealtimeTranscriptionSessionParams,
+  type CreateRealtimeTranslationClientSecretParams,
+  createRealtimeSession,
+  createRealtimeTranscriptionSession,
+  createRealtimeTranslationClientSecret,
+  type RealtimeSessionCreateResponse,
+  type RealtimeTranscriptionSessionCreateResponse,
+  type RealtimeTranslationClientSecretCreateResponse,
+} from './generated/operations'
 export { hangupCall } from './hangup-call'
 export type { ConnectRealtimeOptions } from './open-realtime'
 export type {
