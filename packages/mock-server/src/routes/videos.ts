@@ -109,7 +109,11 @@ export async function createVideo(ctx: RouteContext): Promise<void> {
     const reference = form.files.input_reference
     if (reference && reference.length > 1)
       return sendError(ctx.res, 400, 'Send one input_reference.', { param: 'input_reference' })
-    if (reference && !/^image\//.test(reference[0].contentType ?? ''))
+    // A file sent without a type (a path, as the official SDK sends one) is application/octet-stream: let it through.
+    if (
+      reference &&
+      !/^(image\/|application\/octet-stream)/.test(reference[0].contentType ?? 'application/octet-stream')
+    )
       return sendError(
         ctx.res,
         400,
