@@ -1,15 +1,14 @@
 import type { CallState } from './call-state'
 import {
-  type APIConnectionError,
+  APIConnectionError,
   APIConnectionTimeoutError,
   type APIError,
-  APIConnectionError as ConnectionError,
   InvalidOptionError,
   makeAPIError,
 } from './errors'
 import { _redactValues, _secretValues, redactSecrets } from './redact'
 
-// The errors of a call that failed for good: an error status, or a header value fetch would refuse.
+// The errors of a failed call: an error status, no response at all, or a header value fetch would refuse.
 
 /**
  * The error for an error status, from its body (the JSON `error` object, else the text). The credentials this
@@ -53,4 +52,20 @@ export function lineBreakError(call: CallState): InvalidOptionError {
           ? name.slice(7)
           : `headers['${name}']`
   return new InvalidOptionError(option, `${option} contains a line break (CR or LF); remove it.`)
+}
+
+/** The error for an attempt that got no response: a timeout, or a connection error naming the host and cause. */
+export function connectionError(call: CallState, cause: unknown): APIConnectionError {
+  const e = cause as any
+  if (call.timedOut || e?.name === 'TimeoutError' || /timed? ?out/i.test(String(e) + String(e?.cause)))
+    return new APIConnectionTimeoutError({ cause })
+  let code: unknown
+  for (let c = e, depth = 0; c && depth < 4 && !code; c = c.cause, depth++)
+    code = c.code ?? c.errors?.[0]?.code
+  // The host alone (no user info, path or query); a code is a constant such as ECONNREFUSED, never user data.
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(call.url)?.[1]
+  return new APIConnectionError({
+    message: `Connection error${host ? ` to ${host}` : ''}${typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : ''}.`,
+    cause,
+  })
 }

@@ -1,4 +1,5 @@
 // Hostile input and secrets: line breaks in credentials, keys echoed back by the server, connection error messages.
+import { getEventListeners } from 'node:events'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { type ClientOptions, createClient } from './client'
@@ -155,5 +156,22 @@ describe('a connection error', () => {
     expect((await caught(request(c, { method: 'get', path: '/x' }))).message).toBe(
       'Connection error to 127.0.0.1:9.',
     )
+  })
+})
+
+describe('a call that fails for good', () => {
+  it('leaves no listener on the caller signal (error status, connection error, line break)', async () => {
+    const signal = new AbortController().signal
+    const { client: status } = client(() => new Response('{"error":{"message":"no"}}', { status: 400 }))
+    await caught(request(status, { method: 'get', path: '/x', signal }))
+    const { client: down } = client(
+      () => {
+        throw new TypeError('fetch failed')
+      },
+      { maxRetries: 1 },
+    )
+    await caught(request(down, { method: 'get', path: '/x', signal, headers: { 'retry-after-ms': '0' } }))
+    await caught(request(status, { method: 'get', path: '/x', signal, idempotencyKey: 'a\nb' }))
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0)
   })
 })

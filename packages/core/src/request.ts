@@ -3,12 +3,12 @@ import { _assertClient } from './assert-client'
 import { _resolveAuthHeaders } from './auth-headers'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
-import { lineBreakError, statusError } from './call-failure'
+import { connectionError, lineBreakError, statusError } from './call-failure'
 import { intercept } from './call-interceptor'
 import { reportFailure, reportReplay, reportRequest, reportRetry, reportSuccess } from './call-report'
 import type { CallState } from './call-state'
 import { type Client, nonNegativeInteger } from './client'
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, makeAPIError } from './errors'
+import { APIConnectionTimeoutError, APIUserAbortError, makeAPIError } from './errors'
 import { mergeHeaders } from './headers'
 import { shouldLog } from './log'
 import { parseBody } from './parse-body'
@@ -215,6 +215,7 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
     return
   }
   const failure = error ?? statusError(call, response!, await response!.text().catch(() => ''))
+  endAttempt(call)
   reportFailure(
     call,
     failure,
@@ -249,22 +250,6 @@ function openBody(call: CallState, response: Response): unknown {
 
 function userAbortOr(call: CallState, error: unknown): unknown {
   return call.signal?.aborted ? new APIUserAbortError({ cause: call.signal.reason }) : error
-}
-
-/** The error for an attempt that got no response: a timeout, or a connection error naming the host and cause. */
-function connectionError(call: CallState, cause: unknown): APIConnectionError {
-  const e = cause as any
-  if (call.timedOut || e?.name === 'TimeoutError' || /timed? ?out/i.test(String(e) + String(e?.cause)))
-    return new APIConnectionTimeoutError({ cause })
-  let code: unknown
-  for (let c = e, depth = 0; c && depth < 4 && !code; c = c.cause, depth++)
-    code = c.code ?? c.errors?.[0]?.code
-  // The host alone (no user info, path or query); a code is a constant such as ECONNREFUSED, never user data.
-  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(call.url)?.[1]
-  return new APIConnectionError({
-    message: `Connection error${host ? ` to ${host}` : ''}${typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : ''}.`,
-    cause,
-  })
 }
 
 const noop = () => {}
