@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { declaredNames, extractBlocks, hoistable, readmeFiles, splitImports } from './extract-blocks'
-import { ourPart } from './readme-program'
+import { ourPart, unresolvable } from './readme-program'
 
 describe('extractBlocks', () => {
   it('takes ts/js blocks (indented ones too) with their markers, and leaves sh and json alone', () => {
@@ -81,5 +81,18 @@ describe('program building blocks', () => {
   it('runs only our half of a block that shows openai-node first', () => {
     expect(ourPart('// openai-node\nconst a = 1\n\n// @acme/openai (Node)\nconst b = 2')).toBe('const b = 2')
     expect(ourPart('const c = 3')).toBe('const c = 3')
+  })
+})
+
+describe('unresolvable', () => {
+  it('names the imports the repo cannot resolve, so only the blocks using them fail', async () => {
+    const missing = await unresolvable([
+      'zod',
+      'node:fs',
+      '@acme/openai-core',
+      'not-a-package-here-xyz',
+      '@acme/openai-nope',
+    ])
+    expect([...missing].sort()).toEqual(['@acme/openai-nope', 'not-a-package-here-xyz'])
   })
 })

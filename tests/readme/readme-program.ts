@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build, transform } from 'esbuild'
-import { acmeSources } from '../support/acme-sources'
+import { acmeSourceOf, acmeSources } from '../support/acme-sources'
 import { declaredNames, hoistable, type ReadmeBlock, repoRoot, splitImports } from './extract-blocks'
 
 /** What happened to one block. */
@@ -47,6 +47,42 @@ export function ourPart(code: string): string {
 /** The first lines of an error, without our program's frames. */
 const short = (error: string) => error.split('\n').slice(0, 3).join(' | ').slice(0, 400)
 
+/** The bare specifiers among `specs` that do not resolve from the repo (a package the repo does not install). */
+export async function unresolvable(specs: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>()
+  const bare = [...new Set(specs)].filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
+  if (bare.length === 0) return missing
+  await build({
+    stdin: { contents: bare.map((s) => `import ${JSON.stringify(s)}`).join('\n'), resolveDir: repoRoot },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'check-only',
+        setup(b) {
+          b.onResolve({ filter: /^[^.]/ }, async (args) => {
+            if (args.pluginData === 'checking' || args.importer !== '<stdin>') return undefined
+            if (args.path.startsWith('@acme/openai-'))
+              return acmeSourceOf(args.path)
+                ? { path: args.path, external: true }
+                : { path: args.path, external: true, pluginData: missing.add(args.path) }
+            const found = await b.resolve(args.path, {
+              kind: args.kind,
+              resolveDir: args.resolveDir,
+              pluginData: 'checking',
+            })
+            if (found.errors.length) missing.add(args.path)
+            return { path: args.path, external: true }
+          })
+        },
+      },
+    ],
+  }).catch(() => undefined)
+  return missing
+}
+
 /**
  * Builds the program of one README. `autoImports` maps a name to the module that exports it (core and the
  * README's own package); a block gets it when it uses the name without importing or declaring it.
@@ -60,8 +96,25 @@ export async function buildProgram(
   const sideEffects = new Set<string>()
   const declared = new Set<string>()
   const parts: string[] = []
+  const missing = await unresolvable(
+    blocks.flatMap((b) => {
+      const { bindings, sideEffects } = splitImports(ourPart(b.code))
+      return [...bindings.filter((x) => !x.typeOnly).map((x) => x.from), ...sideEffects]
+    }),
+  )
   for (const block of blocks) {
     const { bindings, sideEffects: bare, body } = splitImports(ourPart(block.code))
+    const absent = [...bindings.filter((b) => !b.typeOnly).map((b) => b.from), ...bare].filter((m) =>
+      missing.has(m),
+    )
+    if (absent.length) {
+      outcomes.push({
+        id: block.id,
+        status: 'fail',
+        error: `imports ${[...new Set(absent)].join(', ')}, which this repo does not install: add it as a devDependency, or mark the block <!-- readme-test: typecheck|skip (why) -->`,
+      })
+      continue
+    }
     try {
       await transform(body, { loader: 'ts', format: 'esm' })
     } catch (error) {
