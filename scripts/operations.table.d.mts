@@ -11,6 +11,7 @@ export interface RowHints {
   example?: string
   multipart?: string[]
   headers?: Record<string, string>
+  stream?: boolean
 }
 export type Row = [
   id: string,

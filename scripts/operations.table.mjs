@@ -10,7 +10,7 @@
 //   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
 //   (body fields left out of the params type), `example` (the params of the TSDoc and README example),
 //   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`), `headers` (headers the
-//   official SDK sends on this call).
+//   official SDK sends on this call), `stream` (`stream: true` in the params gives a `Stream`; overloads).
 // Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
 
 /** @type {Record<string, Record<string, string>>} */
@@ -40,6 +40,7 @@ export const packages = {
   evals: 'Evals API: evals, runs and output items.',
   skills: 'Skills API: skills, their versions and contents.',
   chatkit: 'ChatKit API (beta): sessions and threads.',
+  completions: 'Legacy Completions API: createCompletion, plain or streamed.',
 }
 
 /** @type {Record<string, Array<[string, string, (string|null)?, Record<string, unknown>?]>>} */
@@ -249,6 +250,14 @@ export const table = {
     ['ListSkillVersions', 'skills.versions.list', 'cursor'],
     ['DeleteSkillVersion', 'skills.versions.delete'],
     ['GetSkillVersionContent', 'skills.versions.content.retrieve', null, { binary: true }],
+  ],
+  completions: [
+    [
+      'createCompletion',
+      'completions.create',
+      null,
+      { stream: true, example: "{ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7 }" },
+    ],
   ],
   realtime: [
     // Legacy ephemeral-key calls (openai-node keeps them under `beta.realtime`, with the assistants beta header).

@@ -226,6 +226,14 @@ export const f = (file) => uploadLargeFile(createClient({ baseURL: '/api' }), { 
     code: `import { decodeEmbedding, toNumbers } from './packages/embeddings/src/decode-embedding.ts'
 export const f = (s) => toNumbers(decodeEmbedding(s))`,
   },
+  {
+    name: 'embeddings: createEmbedding + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createEmbedding } from '@acme/openai-embeddings'
+export const f = () => createEmbedding(createClient({ baseURL: '/api' }), { model: 'm', input: 'hi' })`,
+  },
   // Generated packages (scripts/generate-operations.mjs): per package its heaviest kind of operation (a list with path
   // parameters, a download, or a call with package headers), which bounds any one of its operations plus core.
   {
@@ -307,6 +315,14 @@ export const f = () => retrieveSkillVersionContent(createClient({ baseURL: '/api
     code: `import { createClient } from '@acme/openai-core'
 import { listChatKitThreadItems } from '@acme/openai-chatkit'
 export const f = () => listChatKitThreadItems(createClient({ baseURL: '/api' }), 'cthr_1')`,
+  },
+  {
+    name: 'completions: createCompletion + core',
+    limit: 6.5 * 1024,
+    upFront: true,
+    code: `import { createClient } from '@acme/openai-core'
+import { createCompletion } from '@acme/openai-completions'
+export const f = () => createCompletion(createClient({ baseURL: '/api' }), { model: 'gpt-3.5-turbo-instruct', prompt: 'hi' })`,
   },
   {
     name: 'proxy: createProxyHandler (workerd, no core)',

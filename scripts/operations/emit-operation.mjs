@@ -162,6 +162,8 @@ function doc(plan) {
       'Await it for the first page (`data`, `hasNextPage()`, `getNextPage()`), or `for await` it for every item across pages.',
     )
   if (plan.binary) lines.push('The bytes come as a `ReadableStream`, read as you consume it.')
+  if (plan.row.stream)
+    lines.push('With `stream: true` it resolves to a `Stream` of chunks of the same shape, for `for await`.')
   return `/**\n${wrap(lines.join(' '))}\n *\n * @example ${exampleLine(plan)}\n */`
 }
 
@@ -219,10 +221,27 @@ export function operationSource(plan, headers) {
     core.add('type APIPromise').add('mapAPIPromise').add('request')
     returnType = `APIPromise<${plan.result}>`
     bodyCode = `return mapAPIPromise(request<Response>(client, ${spec}), (response) => response.body ?? new Blob([]).stream())`
+  } else if (plan.row.stream) {
+    // `stream: true` in the params makes core parse server-sent events; overloads make the result type follow it.
+    core.add('type APIPromise').add('request').add('type Stream')
+    returnType = `APIPromise<Stream<${plan.result}> | ${plan.result}>`
+    const withStream = spec.replace(/ }$/, ', stream: params.stream === true }')
+    bodyCode = `return request<any>(client, ${withStream})`
   } else {
     core.add('type APIPromise').add('request')
     returnType = `APIPromise<${plan.result}>`
     bodyCode = `return request<${plan.result}>(client, ${spec})`
+  }
+  const overloads = []
+  if (plan.row.stream) {
+    const head = args.slice(0, -2).join(', ')
+    const sig = (params, result) =>
+      `export function ${plan.name}(${head}, params: ${params}, options?: RequestOptions): APIPromise<${result}>`
+    overloads.push(
+      sig(`${plan.paramsType} & { stream: true }`, `Stream<${plan.result}>`),
+      sig(`${plan.paramsType} & { stream?: false | null }`, plan.result),
+      sig(plan.paramsType, `Stream<${plan.result}> | ${plan.result}`),
+    )
   }
   const sortKey = (s) => s.replace(/^type /, '').toLowerCase()
   const coreImports = [...core].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
@@ -233,6 +252,7 @@ export function operationSource(plan, headers) {
     types.size ? `import type { ${[...types].sort().join(', ')} } from './types'` : '',
     '',
     doc(plan),
+    ...overloads,
     `export function ${plan.name}(${args.join(', ')}): ${returnType} {`,
     ...pre,
     bodyCode,

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import * as batches from '@acme/openai-batches'
 import * as chatkit from '@acme/openai-chatkit'
+import * as completions from '@acme/openai-completions'
 import * as containers from '@acme/openai-containers'
 import * as conversations from '@acme/openai-conversations'
 import { createClient } from '@acme/openai-core'
@@ -28,6 +29,7 @@ import { recordOne } from './recorded'
 const surfaces: Record<string, Record<string, unknown>> = {
   batches,
   chatkit,
+  completions,
   containers,
   conversations,
   evals,
@@ -110,6 +112,15 @@ const rows: Row[] = Object.entries(table).flatMap(([pkg, entries]) =>
       }
     }),
 )
+
+// The table's rows are non-streamed calls; `stream: true` changes only the body, and both clients must send it.
+const streamed = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', stream: true as const }
+rows.push({
+  name: 'completions: createCompletion with stream: true = completions.create',
+  multipart: false,
+  official: (client) => client.completions.create(streamed),
+  ours: (client) => completions.createCompletion(client, streamed),
+})
 
 let mock: MockServer
 let official: OpenAI

@@ -38,6 +38,7 @@ export const smokePackages: readonly SmokePackage[] = [
   { dir: 'evals', name: '@acme/openai-evals' },
   { dir: 'skills', name: '@acme/openai-skills' },
   { dir: 'chatkit', name: '@acme/openai-chatkit' },
+  { dir: 'completions', name: '@acme/openai-completions' },
   { dir: 'otel', name: '@acme/openai-otel' },
   { dir: 'mock-server', name: '@acme/openai-mock', notFor: { workerd: nodeOnly, chromium: nodeOnly } },
 ]
