@@ -256,7 +256,10 @@ export const table = {
       'createCompletion',
       'completions.create',
       null,
-      { stream: true, example: "{ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7 }" },
+      {
+        stream: true,
+        example: "{ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7 }",
+      },
     ],
   ],
   realtime: [
