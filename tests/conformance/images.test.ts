@@ -1,8 +1,12 @@
 // Conformance: the official `openai` client and @acme/openai-images make the same Images calls against one recording
 // mock server; requests must agree on method, path, JSON body, auth and content type, and multipart bodies field by
 // field (names, order, filenames, part types and bytes). The bytes a caller decodes are the bytes the server sent.
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createClient } from '@acme/openai-core'
 import { createImageVariation, editImage, generateImage, imageBytes } from '@acme/openai-images'
+import { editImage as editImageFromNode } from '@acme/openai-images/node'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +22,13 @@ beforeAll(async () => {
   official = new OpenAI({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
   ours = createClient({ apiKey: 'sk-test', baseURL: mock.baseURL, maxRetries: 0 })
 })
-afterAll(() => mock.close())
+const dir = mkdtempSync(join(tmpdir(), 'images-conformance-'))
+const path = join(dir, 'photo.png')
+writeFileSync(path, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 7, 7]))
+afterAll(async () => {
+  await mock.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 const png = (name: string, seed = 1) =>
   new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, seed, 0, 255])], name, { type: 'image/png' })
@@ -113,6 +123,13 @@ const cases: Case[] = [
           partial_images: 1,
         }),
       ),
+  },
+  {
+    name: 'edit an fs.ReadStream (streamed multipart)',
+    official: () =>
+      official.images.edit({ model: 'gpt-image-1', image: createReadStream(path), prompt: 'hat' }),
+    ours: () =>
+      editImageFromNode(ours, { model: 'gpt-image-1', image: createReadStream(path), prompt: 'hat' }),
   },
   {
     name: 'variation',

@@ -1,6 +1,9 @@
 // Conformance: the official `openai` client and @acme/openai-videos make the same Videos calls against one recording
 // mock server; requests must agree (method, path, query, JSON body, auth, accept, content type; multipart field by
 // field, boundaries ignored), and downloaded content is byte for byte what the server sent.
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createClient } from '@acme/openai-core'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
 import {
@@ -16,6 +19,7 @@ import {
   retrieveVideoCharacter,
   waitForVideo,
 } from '@acme/openai-videos'
+import { editVideo as editVideoFromNode } from '@acme/openai-videos/node'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { multipartEssentials } from './multipart'
@@ -35,7 +39,13 @@ beforeAll(async () => {
   await waitForVideo(ours, videoId, { pollInterval: 1 })
   characterId = (await createVideoCharacter(ours, { name: 'Rex', video: clip() })).id!
 })
-afterAll(() => mock.close())
+const dir = mkdtempSync(join(tmpdir(), 'videos-conformance-'))
+const path = join(dir, 'clip.mp4')
+writeFileSync(path, new Uint8Array([0, 0, 0, 8, 3, 4]))
+afterAll(async () => {
+  await mock.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 const image = () =>
   new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9])], 'first.png', { type: 'image/png' })
@@ -88,6 +98,11 @@ const cases: Case[] = [
     name: 'extend a file',
     official: () => official.videos.extend({ video: clip(), prompt: 'more', seconds: '4' }),
     ours: () => extendVideo(ours, { video: clip(), prompt: 'more', seconds: '4' }),
+  },
+  {
+    name: 'edit an fs.ReadStream (streamed multipart)',
+    official: () => official.videos.edit({ video: createReadStream(path), prompt: 'night' }),
+    ours: () => editVideoFromNode(ours, { video: createReadStream(path), prompt: 'night' }),
   },
   {
     name: 'create a character',
