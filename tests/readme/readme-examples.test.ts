@@ -10,7 +10,7 @@ import { autoImportsFor } from './auto-imports'
 import { extractBlocks, type ReadmeBlock, readmeFiles, repoRoot } from './extract-blocks'
 import { type BlockOutcome, buildProgram, runProgram } from './readme-program'
 
-const PROGRAM_TIMEOUT = 60_000
+const PROGRAM_TIMEOUT = 90_000
 // Programs mostly wait on the mock; a few at a time keeps the 2-core machine responsive.
 const PARALLEL = 4
 

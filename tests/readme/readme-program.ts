@@ -27,7 +27,7 @@ const WORKING_FILES: Record<string, string> = {
 }
 
 /** One block that takes longer than this ends its README's program (the rest are reported as not run). */
-const BLOCK_TIMEOUT_MS = 10_000
+const BLOCK_TIMEOUT_MS = 20_000
 
 // Bundled CommonJS dependencies (ws) call require() for Node built-ins; ESM output needs a real `require` for that.
 const requireBanner =
