@@ -26,7 +26,7 @@ import { createEmitter, reachable, typeName } from './generate-types.mjs'
 import { migrationSection, readmeSection, replaceSection } from './operations/emit-docs.mjs'
 import { MARKER, operationSource, operationTypes, planOperation } from './operations/emit-operation.mjs'
 import { collectRefs, makeSnapshot } from './operations/snapshot.mjs'
-import { packageDirs, packageHeaders, table, typeFiles } from './operations.table.mjs'
+import { inlineParamTypes, packageDirs, packageHeaders, table, typeFiles } from './operations.table.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const snapshotPath = join(root, 'scripts', 'openapi.snapshot.json')
@@ -99,9 +99,36 @@ export function generate(snapshot) {
     if (!packageDirs[pkg]) sections.set(`packages/${pkg}/README.md`, readmeSection(pkg, mine))
   }
   sections.set('docs/migrating-from-openai-node.md', migrationSection(plans))
-  for (const [file, roots] of Object.entries(typeFiles ?? {})) {
-    const names = reachable(schemas, roots)
-    files.set(file, `${MARKER}\n${TYPES_NOTE}\n\n${names.map((n) => emitter.declaration(n)).join('\n')}`)
+  for (const [file, roots] of Object.entries(typeFiles)) {
+    // Params the spec declares inline on operations of hand-written packages: `<OperationId>Query` / `Body`.
+    const own = []
+    const refs = new Set(roots)
+    for (const id of inlineParamTypes[file] ?? []) {
+      const op = operations[id]
+      const base = id.charAt(0).toUpperCase() + id.slice(1)
+      const query = op.parameters.filter((p) => p.in === 'query')
+      if (query.length) {
+        const schema = {
+          type: 'object',
+          properties: Object.fromEntries(query.map((p) => [p.name, p.schema])),
+          required: query.filter((p) => p.required).map((p) => p.name),
+        }
+        own.push([`${base}Query`, `export interface ${base}Query ${emitter.tsType(schema)}\n`])
+      }
+      if (op.requestBody) {
+        const type = emitter.tsType(op.requestBody.schema)
+        const object = !op.requestBody.schema.$ref && emitter.objectShape(op.requestBody.schema)
+        own.push([
+          `${base}Body`,
+          `export ${object ? 'interface' : 'type'} ${base}Body ${object ? '' : '= '}${type}\n`,
+        ])
+      }
+      collectRefs(op, refs)
+    }
+    for (const [id] of own) if (schemas[id]) throw new Error(`${file}: the type ${id} is also a schema name`)
+    const decls = [...reachable(schemas, [...refs]).map((n) => [n, emitter.declaration(n)]), ...own]
+    decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    files.set(file, `${MARKER}\n${TYPES_NOTE}\n\n${decls.map(([, d]) => d).join('\n')}`)
   }
   return { files, sections }
 }
@@ -168,7 +195,11 @@ async function main() {
     const { parse } = await import('yaml')
     const doc = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 })
     const roots = Object.values(typeFiles ?? {}).flat()
-    writeFileSync(snapshotPath, `${JSON.stringify(makeSnapshot(doc, tableRows(), roots), null, 1)}\n`)
+    const typeOnly = Object.values(inlineParamTypes)
+      .flat()
+      .map((id) => ({ id, sdk: '' }))
+    const snapshot = makeSnapshot(doc, [...tableRows(), ...typeOnly], roots)
+    writeFileSync(snapshotPath, `${JSON.stringify(snapshot, null, 1)}\n`)
   }
   const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8'))
   const { files, sections } = generate(snapshot)

@@ -24,3 +24,4 @@ export const packages: Record<string, string>
 export const packageDirs: Record<string, string>
 export const table: Record<string, Row[]>
 export const typeFiles: Record<string, string[]>
+export const inlineParamTypes: Record<string, string[]>

@@ -321,3 +321,12 @@ export const typeFiles = {
     'RealtimeTranscriptionSessionCreateResponseGA',
   ],
 }
+
+/** Operations of hand-written packages whose inline params (query, body) are generated into a types file. */
+export const inlineParamTypes = {
+  'packages/chat/src/types/generated.ts': [
+    'listChatCompletions',
+    'updateChatCompletion',
+    'getChatCompletionMessages',
+  ],
+}

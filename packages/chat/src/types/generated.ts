@@ -470,6 +470,20 @@ export interface FunctionObject {
 
 export type FunctionParameters = Record<string, unknown>
 
+export interface GetChatCompletionMessagesQuery {
+  after?: string
+  limit?: number
+  order?: 'asc' | 'desc'
+}
+
+export interface ListChatCompletionsQuery {
+  model?: string
+  metadata?: Metadata
+  after?: string
+  limit?: number
+  order?: 'asc' | 'desc'
+}
+
 export type Metadata = Record<string, string> | null
 
 export type ModelIdsShared =
@@ -645,6 +659,10 @@ export type ResponseModalities = Array<'text' | 'audio'> | null
 export type ServiceTier = 'auto' | 'default' | 'flex' | 'scale' | 'priority' | 'fast' | null
 
 export type StopConfiguration = string | null | string[]
+
+export interface UpdateChatCompletionBody {
+  metadata: Metadata
+}
 
 export type Verbosity = 'low' | 'medium' | 'high' | null
 

@@ -1,36 +1,18 @@
-// Query and body types of the stored-completions calls (the spec declares them inline on the operations), and
-// aliases of the generated spec types for their results.
-import type { Metadata } from './chat-completion-params'
+// Types of the stored-completions calls under openai-node's names, aliasing the types generated from the OpenAPI
+// spec (./generated.ts): the calls' inline query and body params, and their results.
 import type * as G from './generated'
 
 /** Query of `GET /chat/completions` (stored completions). */
-export interface ChatCompletionListParams {
-  /** The id of the last completion of the previous page. */
-  after?: string
-  /** 1 to 100 (default 20). */
-  limit?: number
-  /** Only completions whose metadata has all these pairs (`metadata[key]=value`). */
-  metadata?: Metadata | null
-  model?: string
-  /** By creation time (default `asc`). */
-  order?: 'asc' | 'desc'
-}
+export type ChatCompletionListParams = G.ListChatCompletionsQuery
 
-/** Body of `POST /chat/completions/{id}`. */
-export interface ChatCompletionUpdateParams {
-  /** Replaces the stored metadata; `null` clears it. */
-  metadata: Metadata | null
-}
+/** Body of `POST /chat/completions/{id}`: `metadata` replaces the stored metadata, `null` clears it. */
+export type ChatCompletionUpdateParams = G.UpdateChatCompletionBody
 
 /** The answer of `DELETE /chat/completions/{id}`. */
 export type ChatCompletionDeleted = G.ChatCompletionDeleted
 
 /** Query of `GET /chat/completions/{id}/messages`. */
-export interface ChatCompletionMessageListParams {
-  after?: string
-  limit?: number
-  order?: 'asc' | 'desc'
-}
+export type ChatCompletionMessageListParams = G.GetChatCompletionMessagesQuery
 
 /**
  * A message of a stored completion. The spec types it as an assistant message; the API also lists the request's
