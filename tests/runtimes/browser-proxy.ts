@@ -1,5 +1,7 @@
-import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createProxyHandler } from '@acme/openai-proxy'
+import { toNodeListener } from '@acme/openai-proxy/node'
 
 /** A file the proxy serves as it is. */
 export interface StaticAsset {
@@ -35,17 +37,25 @@ export interface BrowserProxyOptions {
 }
 
 /**
- * The backend a browser app would have, on 127.0.0.1: it serves the pages and forwards `/v1/...` to the API with its
- * own `Authorization`, streaming the answer back as it arrives (SSE included). Pages and API share one origin, so
- * the page needs no CORS and holds no key.
+ * The backend a browser app would have, on 127.0.0.1: it serves the pages and hands `/v1/...` to the shipped
+ * `@acme/openai-proxy` handler (the story's page only creates responses), which adds its own `Authorization` and
+ * streams the answer back as it arrives (SSE included). Pages and API share one origin, so the page needs no CORS
+ * and holds no key.
  */
 export async function startBrowserProxy(options: BrowserProxyOptions): Promise<BrowserProxy> {
   const proxied: ProxiedRequest[] = []
+  const forward = toNodeListener(
+    createProxyHandler({
+      apiKey: options.apiKey,
+      baseURL: `${options.upstream}/v1`,
+      allow: ['createResponse'],
+    }),
+  )
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://proxy.invalid').pathname
     if (path.startsWith('/v1/')) {
       proxied.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization ?? null })
-      return forward(req, res, options)
+      return forward(req, res)
     }
     const asset = options.assets.get(path)
     if (!asset) {
@@ -65,21 +75,4 @@ export async function startBrowserProxy(options: BrowserProxyOptions): Promise<B
         server.closeAllConnections()
       }),
   }
-}
-
-function forward(req: IncomingMessage, res: ServerResponse, options: BrowserProxyOptions): void {
-  const target = new URL(req.url ?? '/', options.upstream)
-  const headers = { ...req.headers, host: target.host, authorization: `Bearer ${options.apiKey}` }
-  delete headers.cookie
-  const upstream = request(target, { method: req.method, headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers)
-    answer.pipe(res)
-  })
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' })
-    res.end(JSON.stringify({ error: { message: 'The proxy could not reach the API.', type: 'proxy_error' } }))
-  })
-  // The page went away (or cancelled its stream): stop the upstream request too.
-  res.on('close', () => upstream.destroy())
-  req.pipe(upstream)
 }
