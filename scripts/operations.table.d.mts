@@ -12,6 +12,7 @@ export interface RowHints {
   multipart?: string[]
   headers?: Record<string, string>
   stream?: boolean
+  alsoSdk?: string[]
 }
 export type Row = [
   id: string,

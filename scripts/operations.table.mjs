@@ -11,7 +11,7 @@
 //   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
 //   (body fields left out of the params type), `example` (the params of the TSDoc and README example),
 //   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`), `headers` (headers the
-//   official SDK sends on this call), `stream` (`stream: true` in the params gives a `Stream`; overloads).
+//   official SDK sends on this call), `alsoSdk` (other SDK methods that send the same call), `stream` (`stream: true` in the params gives a `Stream`; overloads).
 // Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
 
 /** @type {Record<string, Record<string, string>>} */
@@ -92,7 +92,13 @@ export const table = {
     ['resumeFineTuningJob', 'fineTuning.jobs.resume'],
     ['listFineTuningEvents', 'fineTuning.jobs.listEvents', 'cursor'],
     ['listFineTuningJobCheckpoints', 'fineTuning.jobs.checkpoints.list', 'cursor'],
-    ['listFineTuningCheckpointPermissions', 'fineTuning.checkpoints.permissions.list', 'conversation'],
+    [
+      'listFineTuningCheckpointPermissions',
+      'fineTuning.checkpoints.permissions.list',
+      'conversation',
+      // openai-node's deprecated `retrieve` sends the same GET.
+      { alsoSdk: ['fineTuning.checkpoints.permissions.retrieve'] },
+    ],
     [
       'createFineTuningCheckpointPermission',
       'fineTuning.checkpoints.permissions.create',

@@ -48,14 +48,14 @@ export function readmeSection(pkg, plans) {
 }
 
 /** The official SDK's method, as a user writes it. */
-function officialCall(plan) {
+function officialCall(plan, sdk) {
   // The SDK takes the last path parameter first and the others inside params (`retrieve(itemId, { conversation_id })`).
   const others = plan.pathParams.slice(0, -1)
   const last = plan.pathParams.at(-1)
   const args = last ? [camel(last)] : []
   if (others.length) args.push(`{ ${others.join(', ')}${plan.hasParams ? ', ...params' : ''} }`)
   else if (plan.hasParams) args.push('params')
-  return `client.${plan.row.sdk}(${args.join(', ')})`
+  return `client.${sdk}(${args.join(', ')})`
 }
 
 /** One table row per operation of the generated packages. */
@@ -72,9 +72,10 @@ export function migrationSection(plans) {
     '| --- | --- | --- |',
   ]
   for (const plan of plans)
-    lines.push(
-      `| \`${officialCall(plan)}\` | \`${plan.name}(${signature(plan).replace(/\?/g, '')})\` | ${plan.row.pkg} |`,
-    )
+    for (const sdk of [plan.row.sdk, ...(plan.row.alsoSdk ?? [])])
+      lines.push(
+        `| \`${officialCall(plan, sdk)}\` | \`${plan.name}(${signature(plan).replace(/\?/g, '')})\` | ${plan.row.pkg} |`,
+      )
   lines.push('', END, '')
   return lines.join('\n')
 }

@@ -77,7 +77,7 @@ interface Row {
 const rows: Row[] = Object.entries(table).flatMap(([pkg, entries]) =>
   entries
     .filter(([, , , hints]) => !hints?.handwritten)
-    .map(([id, sdk, , h = {}]) => {
+    .flatMap(([id, sdk, , h = {}]) => {
       const op = snapshot.operations[id]
       const name = h.name ?? functionName(sdk)
       const pathParams = [...(h.path ?? op.path).matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
@@ -95,11 +95,12 @@ const rows: Row[] = Object.entries(table).flatMap(([pkg, entries]) =>
       const officialArgs: unknown[] = ids.length ? [ids.at(-1)] : []
       if (hasParams || ids.length > 1) officialArgs.push({ ...others, ...(hasParams ? params : {}) })
       const ourArgs: unknown[] = [...ids, ...(hasParams ? [params] : [])]
-      return {
-        name: `${pkg}: ${name} = ${sdk}`,
+      // One row per SDK method that sends this call (`alsoSdk`: e.g. a deprecated alias).
+      return [sdk, ...(h.alsoSdk ?? [])].map((sdkPath) => ({
+        name: `${pkg}: ${name} = ${sdkPath}`,
         multipart: Boolean(h.multipart),
         official: (client: OpenAI) => {
-          const segments = sdk.split('.')
+          const segments = sdkPath.split('.')
           const method = segments.pop() as string
           const resource = segments.reduce((o: any, k) => o[k], client)
           return resource[method](...officialArgs)
@@ -109,7 +110,7 @@ const rows: Row[] = Object.entries(table).flatMap(([pkg, entries]) =>
           if (typeof fn !== 'function') throw new Error(`@acme/openai-${pkg} does not export ${name}`)
           return fn(client, ...ourArgs)
         },
-      }
+      }))
     }),
 )
 
