@@ -1,4 +1,4 @@
-import { type Client, type RequestOptions, request } from '@acme/openai-core'
+import { _assertClient, type Client, type RequestOptions, request } from '@acme/openai-core'
 import { createChunkEvents } from './chunk-events'
 import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'
@@ -53,12 +53,14 @@ export function streamChatCompletion<Params extends ChatCompletionStreamParams>(
   params: Params,
   options?: RequestOptions,
 ): ChatCompletionStream<ExtractParsedContent<Params>> {
+  _assertClient(client, 'streamChatCompletion')
   return _chatCompletionStream(
     (controller) =>
       request<AsyncIterable<ChatCompletionChunk>>(client, {
         ...options,
         signal: controller.signal,
         method: 'post',
+        operation: 'streamChatCompletion',
         path: '/chat/completions',
         body: { ...params, stream: true },
         stream: true,
