@@ -166,8 +166,10 @@ function sendAttempt(call: CallState): Promise<Response> {
     signal: call.controller.signal,
   }
   if (call.oneShotBody) init.duplex = 'half'
+  // Called unbound: browsers and workerd throw "Illegal invocation" when `fetch` runs with the client as `this`.
+  const fetchFn = client.fetch
   // Caller's fetchOptions go last so they can override anything, as in the official SDK.
-  return client.fetch(
+  return fetchFn(
     call.url,
     client.fetchOptions || spec.fetchOptions
       ? { ...init, ...client.fetchOptions, ...spec.fetchOptions }
