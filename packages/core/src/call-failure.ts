@@ -1,35 +1,34 @@
 import type { CallState } from './call-state'
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  type APIError,
-  InvalidOptionError,
-  makeAPIError,
-} from './errors'
-import { _redactValues, _secretValues, redactSecrets } from './redact'
+import { APIConnectionError, APIConnectionTimeoutError, type APIError, InvalidOptionError } from './errors'
 
 // The errors of a failed call: an error status, no response at all, or a header value fetch would refuse.
+// Loaded on the first failure. Whatever it imported from a file the main entry also exports would load up front
+// in every app (bundlers split by file), so it takes the rest from the caller: `makeAPIError`, redacted text.
 
 /**
- * The error for an error status, from its body (the JSON `error` object, else the text). The credentials this
- * request sent are cut out by value first, wherever the server echoed them; a 401 to a request that sent none
- * says so.
+ * The error for an error status, from its body (the JSON `error` object, else `plain`, the text with anything
+ * key-like cut out). `text` comes with the credentials this request sent already cut out by value; a 401 to a
+ * request that sent none (`keySent` false) says so.
  */
-export function statusError(call: CallState, response: Response, text: string): APIError {
-  const secrets = _secretValues(call.headers)
-  text = _redactValues(text, secrets)
+export function statusError(
+  response: Response,
+  text: string,
+  plain: string,
+  keySent: boolean,
+  makeAPIError: (
+    status: number,
+    error: object | undefined,
+    message: string | undefined,
+    headers: Headers,
+  ) => APIError,
+): APIError {
   let json: any
   try {
     json = text ? JSON.parse(text) : undefined
   } catch {}
   const body = json && typeof json === 'object' ? (json.error ?? json) : undefined
-  const error = makeAPIError(
-    response.status,
-    body,
-    body ? undefined : redactSecrets(text) || undefined,
-    response.headers,
-  )
-  if (response.status === 401 && !secrets.length)
+  const error = makeAPIError(response.status, body, body ? undefined : plain || undefined, response.headers)
+  if (response.status === 401 && !keySent)
     error.message +=
       ' (No API key was sent: pass `apiKey` to createClient or set OPENAI_API_KEY, or have your proxy add it.)'
   return error

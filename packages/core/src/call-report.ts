@@ -1,16 +1,14 @@
 import type { CallState } from './call-state'
 import type { Client } from './client'
 import { APIConnectionTimeoutError } from './errors'
-import { shouldLog } from './log'
 
 // What a call tells its hooks and log lines. Hooks get copies of `call.info` plus the outcome; log lines are one
 // `info` line per outcome, never a header or body. Neither sees anything the redacted URL does not.
 
 /** An attempt is about to be sent. */
 export function reportRequest(call: CallState): void {
-  hook(call.client, 'onRequest', call.info)
-  if (call.observed && shouldLog(call.client.logLevel, 'debug'))
-    call.client.logger.debug(`[${call.info.logId}] sending request`, call.info.url)
+  hook(call, 'onRequest', call.info)
+  if (call.logs('debug')) call.client.logger.debug(`[${call.info.logId}] sending request`, call.info.url)
 }
 
 /** The attempt failed and another one follows after `delayMs`. */
@@ -20,7 +18,7 @@ export function reportRetry(
   response: Response | undefined,
   error: unknown,
 ): void {
-  hook(call.client, 'onRetry', {
+  hook(call, 'onRetry', {
     ...call.info,
     delayMs,
     status: response?.status,
@@ -34,7 +32,7 @@ export function reportRetry(
 /** The call succeeded with `response`. */
 export function reportSuccess(call: CallState, response: Response): void {
   if (call.client.hooks)
-    hook(call.client, 'onResponse', {
+    hook(call, 'onResponse', {
       ...call.info,
       status: response.status,
       durationMs: Date.now() - call.started,
@@ -43,9 +41,14 @@ export function reportSuccess(call: CallState, response: Response): void {
   logOutcome(call, response)
 }
 
-/** The call failed for good; `why` says why it is not retried. */
-export function reportFailure(call: CallState, error: unknown, why: string): void {
-  hook(call.client, 'onError', { ...call.info, durationMs: Date.now() - call.started, error })
+/** The call failed for good; `retryable` tells whether only the retry limit (or a one-shot body) stopped it. */
+export function reportFailure(call: CallState, error: unknown, retryable: boolean): void {
+  hook(call, 'onError', { ...call.info, durationMs: Date.now() - call.started, error })
+  const why = call.oneShotBody
+    ? 'streaming body cannot be retried'
+    : retryable
+      ? 'no more retries left'
+      : 'not retryable'
   logOutcome(call, undefined, `error; ${why}`, error)
 }
 
@@ -56,7 +59,7 @@ export function reportReplay(call: CallState, response: Response): void {
 
 function logOutcome(call: CallState, response: Response | undefined, note?: string, error?: unknown): void {
   const { client, info } = call
-  if (!shouldLog(client.logLevel, 'info')) return
+  if (!call.logs('info')) return
   const id = response?.headers.get('x-request-id')
   const head = `[${info.logId}${info.operation ? `, ${info.operation}` : ''}${info.attempt ? `, attempt ${info.attempt + 1}` : ''}${id ? `, x-request-id: "${id}"` : ''}]`
   const outcome = response
@@ -68,15 +71,16 @@ function logOutcome(call: CallState, response: Response | undefined, note?: stri
 }
 
 function hook<K extends keyof NonNullable<Client['hooks']>>(
-  client: Client,
+  call: CallState,
   name: K,
   payload: Parameters<NonNullable<NonNullable<Client['hooks']>[K]>>[0],
 ): void {
+  const { client } = call
   const fn = client.hooks?.[name] as ((p: unknown) => void) | undefined
   if (!fn) return
   try {
     fn({ ...payload })
   } catch (error) {
-    if (shouldLog(client.logLevel, 'error')) client.logger.error(`hooks.${name} threw; ignoring it`, error)
+    if (call.logs('error')) client.logger.error(`hooks.${name} threw; ignoring it`, error)
   }
 }

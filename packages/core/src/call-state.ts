@@ -26,6 +26,8 @@ export interface CallState {
   readonly oneShotBody: boolean
   /** Hooks are set or info logging is on: worth redacting the URL and timing the attempts. */
   readonly observed: boolean
+  /** Whether the client logs at `level` (for the lazily loaded reporting, which imports no more of core). */
+  readonly logs: (level: 'error' | 'info' | 'debug') => boolean
   /** Retries made so far (a replay after a 401 is not one). */
   retries: number
   replayedAfter401: boolean
@@ -38,6 +40,8 @@ export interface CallState {
   started: number
   /** The headers sent, for redacting their secrets from what the server echoes. */
   headers: Record<string, string>
+  /** The hooks and log lines, loaded when `observed`. */
+  report?: typeof import('./call-report')
   /** Forwards the caller's abort to `controller`; removed when the attempt ends. */
   onAbort: () => void
 }

@@ -1,5 +1,5 @@
 // Over 300 lines on purpose: every behaviour of the request pipeline, sharing the scripted-fetch fixture below.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ClientOptions, createClient } from './client'
 import {
   APIConnectionError,
@@ -30,6 +30,13 @@ function scriptedFetch(steps: Step[]) {
   }
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls }
 }
+
+// Hooks and failures load their code on first use (a dynamic import, which fake timers cannot wait for): load it
+// before any test takes over the timers.
+beforeAll(async () => {
+  await import('./call-report')
+  await import('./call-failure')
+})
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })

@@ -3,16 +3,14 @@ import { _assertClient } from './assert-client'
 import { _resolveAuthHeaders } from './auth-headers'
 import { encodeBody } from './body'
 import { buildURL } from './build-url'
-import { connectionError, lineBreakError, statusError } from './call-failure'
 import { intercept } from './call-interceptor'
-import { reportFailure, reportReplay, reportRequest, reportRetry, reportSuccess } from './call-report'
 import type { CallState } from './call-state'
 import { type Client, nonNegativeInteger } from './client'
 import { APIConnectionTimeoutError, APIUserAbortError, makeAPIError } from './errors'
 import { mergeHeaders } from './headers'
 import { shouldLog } from './log'
 import { parseBody } from './parse-body'
-import { redactURL } from './redact'
+import { _redactValues, _secretValues, redactSecrets, redactURL } from './redact'
 import type { RequestSpec } from './request-spec'
 import { retryDelay, shouldRetry } from './retry-policy'
 import { sleep } from './sleep'
@@ -38,9 +36,13 @@ export function request<T>(client: Client, spec: RequestSpec): APIPromise<T> {
 }
 
 let logCounter = 0
+let reportChunk: typeof import('./call-report') | undefined
 
 async function send<T>(client: Client, spec: RequestSpec, logId: string): Promise<APIResult<T>> {
   const call = startCall(client, spec, logId)
+  // Hooks and log lines load on first use: a client with neither (log level `warn`, the default) never ships them.
+  // Once loaded, taken without an await, so later calls start their first attempt in the same tick as before.
+  if (call.observed) call.report = reportChunk ??= await import('./call-report')
   for (; ; call.info.attempt++) {
     startAttempt(call)
     await prepareAttempt(call)
@@ -64,7 +66,7 @@ async function send<T>(client: Client, spec: RequestSpec, logId: string): Promis
       continue
     }
     endAttempt(call)
-    reportSuccess(call, response)
+    call.report?.reportSuccess(call, response)
     return { data: parseBody(response, text) as T, response }
   }
 }
@@ -112,6 +114,7 @@ function startCall(client: Client, spec: RequestSpec, logId: string): CallState 
     body,
     oneShotBody: oneShot,
     observed,
+    logs: (level: 'error' | 'info' | 'debug') => shouldLog(client.logLevel, level),
     retries: 0,
     replayedAfter401: false,
   } as CallState
@@ -146,11 +149,14 @@ async function prepareAttempt(call: CallState): Promise<void> {
       signal: call.controller.signal,
     })
     call.headers = mergeHeaders([...call.headersUnderAuth, auth, ...call.headersOverAuth])
-    // A line break would make fetch fail with a connection error that quotes the value (maybe a key).
-    if (/[\r\n]/.test(Object.values(call.headers).join())) throw lineBreakError(call)
   } catch (error) {
     endAttempt(call)
     throw userAbortOr(call, error)
+  }
+  // A line break would make fetch fail with a connection error that quotes the value (maybe a key).
+  if (/[\r\n]/.test(Object.values(call.headers).join())) {
+    endAttempt(call)
+    throw userAbortOr(call, (await loadFailure()).lineBreakError(call))
   }
 }
 
@@ -158,7 +164,7 @@ async function prepareAttempt(call: CallState): Promise<void> {
 function sendAttempt(call: CallState): Promise<Response> {
   const { client, spec } = call
   call.started = Date.now()
-  reportRequest(call)
+  call.report?.reportRequest(call)
   const init: RequestInit & { duplex?: 'half' } = {
     method: call.info.method,
     headers: call.headers,
@@ -188,11 +194,11 @@ async function replayAfter401(call: CallState, response: Response): Promise<bool
   response.body?.cancel().catch(noop)
   if (!(await invalidate.call(call.client.auth))) {
     const error = makeAPIError(401, undefined, undefined, response.headers)
-    reportFailure(call, error, 'not retryable')
+    call.report?.reportFailure(call, error, false)
     throw error
   }
   call.replayedAfter401 = true
-  reportReplay(call, response)
+  call.report?.reportReplay(call, response)
   return true
 }
 
@@ -205,30 +211,45 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
     endAttempt(call)
     throw new APIUserAbortError({ cause: call.signal.reason })
   }
-  const error = response ? undefined : connectionError(call, cause)
   const retryable = !response || shouldRetry(response.status, response.headers)
   if (retryable && call.retries < call.maxRetries && !call.oneShotBody) {
     endAttempt(call)
     response?.body?.cancel().catch(noop)
     const delayMs = retryDelay(response?.headers, call.retries)
-    reportRetry(call, delayMs, response, error)
+    if (call.report)
+      call.report.reportRetry(
+        call,
+        delayMs,
+        response,
+        response ? undefined : (await loadFailure()).connectionError(call, cause),
+      )
     call.retries++
     await sleep(delayMs, call.signal)
     return
   }
-  const failure = error ?? statusError(call, response!, await response!.text().catch(() => ''))
+  // Read while the attempt's timer and the caller's signal still bound it.
+  const text = response && (await response.text().catch(() => ''))
   endAttempt(call)
-  reportFailure(
-    call,
-    failure,
-    call.oneShotBody
-      ? 'streaming body cannot be retried'
-      : retryable
-        ? 'no more retries left'
-        : 'not retryable',
-  )
+  const failures = await loadFailure()
+  let failure: unknown
+  if (response) {
+    // Cut out by value the credentials this request sent, wherever the server echoed them.
+    const secrets = _secretValues(call.headers)
+    const redacted = _redactValues(text!, secrets)
+    failure = failures.statusError(
+      response,
+      redacted,
+      redactSecrets(redacted),
+      secrets.length > 0,
+      makeAPIError,
+    )
+  } else failure = failures.connectionError(call, cause)
+  call.report?.reportFailure(call, failure, retryable)
   throw failure
 }
+
+/** The errors of a failed call load on its first failure: a call that succeeds never ships them. */
+const loadFailure = () => import('./call-failure')
 
 /**
  * A stream or binary answer: the attempt's timer stops (it bounds the wait for headers only), the caller's signal
@@ -236,7 +257,7 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
  */
 function openBody(call: CallState, response: Response): unknown {
   clearTimeout(call.timer)
-  reportSuccess(call, response)
+  call.report?.reportSuccess(call, response)
   if (call.spec.binary) return response
   const idleTimeout = call.spec.idleTimeout ?? call.client.idleTimeout
   // Loaded on first use, so apps that never stream do not ship the SSE decoder in their main bundle.
