@@ -24,11 +24,13 @@ export {
   type RelayedChatCompletionStreamOptions,
   streamRelayedChatCompletion,
 } from './stream-chat-completion-relay'
+export type { ParseInputs } from './structured-output'
 export type * from './types/chat-completion'
 export type * from './types/chat-completion-chunk'
 export type * from './types/chat-completion-params'
 export type * from './types/chat-completion-snapshot'
 export type * from './types/chat-completion-stream-events'
+export type * as ChatSchemas from './types/generated'
 export type * from './types/parsed-chat-completion'
 export type * from './types/stored-chat-completions'
 export { updateChatCompletion } from './update-chat-completion'

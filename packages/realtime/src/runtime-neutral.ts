@@ -22,6 +22,7 @@ export {
   type RealtimeTranscriptionSessionCreateResponse,
   type RealtimeTranslationClientSecretCreateResponse,
 } from './generated/operations'
+export type * as RealtimeSessionSchemas from './generated/types'
 export { hangupCall } from './hangup-call'
 export type { ConnectRealtimeOptions } from './open-realtime'
 export type {
@@ -35,6 +36,7 @@ export type { RealtimeTarget, RealtimeURLRewrite } from './realtime-url'
 export { type CallReferParams, referCall } from './refer-call'
 export { type CallRejectParams, rejectCall } from './reject-call'
 export type * from './types/client-events'
+export type * as RealtimeSchemas from './types/generated'
 export type * from './types/items'
 export type * from './types/server-events'
 export type * from './types/session'

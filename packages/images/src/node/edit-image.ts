@@ -3,7 +3,7 @@ import { type NodeUploadable, withNodeFiles } from '@acme/openai-core/multipart-
 import { editImage as editImageAnywhere } from '../edit-image'
 import type { ImageEditParams, ImageEditStreamEvent, ImagesResponse } from '../types'
 
-type NodeImage = NodeUploadable | PromiseLike<NodeUploadable>
+export type NodeImage = NodeUploadable | PromiseLike<NodeUploadable>
 
 /** `editImage` params for Node: each image and the mask may also be a path, a `file:` URL or an `fs.ReadStream`. */
 export type NodeImageEditParams = Omit<ImageEditParams, 'image' | 'mask'> & {

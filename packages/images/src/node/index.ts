@@ -3,4 +3,4 @@
 export { fileFromPath, type NodeUploadable, toFile } from '@acme/openai-core/multipart-node'
 export * from '../index'
 export { createImageVariation, type NodeImageCreateVariationParams } from './create-image-variation'
-export { editImage, type NodeImageEditParams } from './edit-image'
+export { editImage, type NodeImage, type NodeImageEditParams } from './edit-image'

@@ -7,6 +7,7 @@ export {
   createVideoCharacter,
   editVideo,
   extendVideo,
+  type NodeFile,
   type NodeVideoCharacterCreateParams,
   type NodeVideoCreateParams,
   type NodeVideoEditParams,

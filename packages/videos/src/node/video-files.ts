@@ -15,7 +15,7 @@ import type {
   VideoExtendParams,
 } from '../types'
 
-type NodeFile = NodeUploadable | PromiseLike<NodeUploadable>
+export type NodeFile = NodeUploadable | PromiseLike<NodeUploadable>
 
 /** `createVideo` params for Node: `input_reference` may also be a path, a `file:` URL or an `fs.ReadStream`. */
 export type NodeVideoCreateParams = Omit<VideoCreateParams, 'input_reference'> & {
