@@ -138,8 +138,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const auth = options.auth
   if (!apiKey && !auth && isOpenAIHost(baseURL))
     throw new OpenAIError(
-      'Missing credentials. Pass `apiKey` (or `auth`) to createClient, or set the OPENAI_API_KEY environment variable.' +
-        ' To call through a proxy that adds the key, set `baseURL` to the proxy instead.',
+      'Missing credentials. Pass `apiKey` (or `auth`) to createClient, set OPENAI_API_KEY, or set `baseURL` to a proxy that adds the key.',
     )
   const browser = isBrowserLike()
   if (browser && (apiKey || auth) && !options.dangerouslyAllowBrowser)
@@ -147,7 +146,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const fetchFn = options.fetch ?? (globalThis as any).fetch
   if (!fetchFn)
     throw new OpenAIError(
-      '`fetch` is not defined as a global; pass it to the client, `createClient({ fetch })`, or polyfill `globalThis.fetch`.',
+      'No global `fetch`: pass one, `createClient({ fetch })`, or polyfill `globalThis.fetch`.',
     )
   const timeout = nonNegativeInteger('timeout', options.timeout ?? DEFAULT_TIMEOUT)
   const maxRetries = nonNegativeInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES)

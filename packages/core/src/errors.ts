@@ -35,7 +35,7 @@ export class OpenAIError extends Error {
 export class InvalidOptionError extends OpenAIError {
   static override readonly brand: string = 'InvalidOptionError'
   /** The option at fault, e.g. `apiKey`, `timeout`, `headers['x-team']`. */
-  readonly option: string
+  declare readonly option: string
   constructor(option: string, message: string) {
     super(message)
     this.option = option
@@ -50,15 +50,15 @@ export class APIError<
 > extends OpenAIError {
   static override readonly brand: string = 'APIError'
   /** HTTP status; `undefined` for errors that arrived inside a stream. */
-  readonly status: TStatus
-  readonly headers: THeaders
+  declare readonly status: TStatus
+  declare readonly headers: THeaders
   /** The JSON `error` object the API sent, when it sent one. */
-  readonly error: TError
-  readonly code: string | null | undefined
-  readonly param: string | null | undefined
-  readonly type: string | undefined
+  declare readonly error: TError
+  declare readonly code: string | null | undefined
+  declare readonly param: string | null | undefined
+  declare readonly type: string | undefined
   /** The `x-request-id` of the response: quote it when you contact support. */
-  readonly requestID: string | null | undefined
+  declare readonly requestID: string | null | undefined
 
   constructor(status: TStatus, error: TError, message: string | undefined, headers: THeaders) {
     super(apiErrorMessage(status, error, message))

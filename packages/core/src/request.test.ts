@@ -34,8 +34,7 @@ function scriptedFetch(steps: Step[]) {
 // Hooks and failures load their code on first use (a dynamic import, which fake timers cannot wait for): load it
 // before any test takes over the timers.
 beforeAll(async () => {
-  await import('./call-report')
-  await import('./call-failure')
+  await import('./call-slow-path')
 })
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

@@ -36,13 +36,12 @@ export function request<T>(client: Client, spec: RequestSpec): APIPromise<T> {
 }
 
 let logCounter = 0
-let reportChunk: typeof import('./call-report') | undefined
+let slowPath: typeof import('./call-slow-path') | undefined
 
 async function send<T>(client: Client, spec: RequestSpec, logId: string): Promise<APIResult<T>> {
   const call = startCall(client, spec, logId)
   // Hooks and log lines load on first use: a client with neither (log level `warn`, the default) never ships them.
-  // Once loaded, taken without an await, so later calls start their first attempt in the same tick as before.
-  if (call.observed) call.report = reportChunk ??= await import('./call-report')
+  if (call.observed) call.report = await loadSlowPath()
   for (; ; call.info.attempt++) {
     startAttempt(call)
     await prepareAttempt(call)
@@ -156,7 +155,7 @@ async function prepareAttempt(call: CallState): Promise<void> {
   // A line break would make fetch fail with a connection error that quotes the value (maybe a key).
   if (/[\r\n]/.test(Object.values(call.headers).join())) {
     endAttempt(call)
-    throw userAbortOr(call, (await loadFailure()).lineBreakError(call))
+    throw userAbortOr(call, (await loadSlowPath()).lineBreakError(call))
   }
 }
 
@@ -221,7 +220,7 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
         call,
         delayMs,
         response,
-        response ? undefined : (await loadFailure()).connectionError(call, cause),
+        response ? undefined : (await loadSlowPath()).connectionError(call, cause),
       )
     call.retries++
     await sleep(delayMs, call.signal)
@@ -230,7 +229,7 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
   // Read while the attempt's timer and the caller's signal still bound it.
   const text = response && (await response.text().catch(() => ''))
   endAttempt(call)
-  const failures = await loadFailure()
+  const failures = await loadSlowPath()
   let failure: unknown
   if (response) {
     // Cut out by value the credentials this request sent, wherever the server echoed them.
@@ -248,8 +247,13 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
   throw failure
 }
 
-/** The errors of a failed call load on its first failure: a call that succeeds never ships them. */
-const loadFailure = () => import('./call-failure')
+/**
+ * The errors of a failed call, hooks and log lines, loaded on first use: a call that succeeds on a client with
+ * neither hooks nor `info` logging never ships them. Kept once loaded: later calls need no new `import()`.
+ */
+async function loadSlowPath(): Promise<typeof import('./call-slow-path')> {
+  return (slowPath ??= await import('./call-slow-path'))
+}
 
 /**
  * A stream or binary answer: the attempt's timer stops (it bounds the wait for headers only), the caller's signal
