@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createProxyHandler } from '@acme/openai-proxy'
+import { createProxyHandler, type KnownOperation } from '@acme/openai-proxy'
 import { toNodeListener } from '@acme/openai-proxy/node'
 
 /** A file the proxy serves as it is. */
@@ -34,6 +34,8 @@ export interface BrowserProxyOptions {
   apiKey: string
   /** Files by path (`/story/index.html`). */
   assets: ReadonlyMap<string, StaticAsset>
+  /** The operations the pages may call (default: only `createResponse`). */
+  allow?: readonly KnownOperation[]
 }
 
 /**
@@ -48,7 +50,7 @@ export async function startBrowserProxy(options: BrowserProxyOptions): Promise<B
     createProxyHandler({
       apiKey: options.apiKey,
       baseURL: `${options.upstream}/v1`,
-      allow: ['createResponse'],
+      allow: options.allow ?? ['createResponse'],
     }),
   )
   const server = createServer((req, res) => {

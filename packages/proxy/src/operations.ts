@@ -14,9 +14,12 @@ const KNOWN: Record<KnownOperation, readonly [string, string]> = {
   createModeration: ['POST', '/moderations'],
   listModels: ['GET', '/models'],
   retrieveModel: ['GET', '/models/:model'],
-  createImage: ['POST', '/images/generations'],
+  generateImage: ['POST', '/images/generations'],
+  editImage: ['POST', '/images/edits'],
+  createImageVariation: ['POST', '/images/variations'],
   createSpeech: ['POST', '/audio/speech'],
   createTranscription: ['POST', '/audio/transcriptions'],
+  createTranslation: ['POST', '/audio/translations'],
   createClientSecret: ['POST', '/realtime/client_secrets'],
 }
 

@@ -24,9 +24,12 @@ export type KnownOperation =
   | 'createModeration'
   | 'listModels'
   | 'retrieveModel'
-  | 'createImage'
+  | 'generateImage'
+  | 'editImage'
+  | 'createImageVariation'
   | 'createSpeech'
   | 'createTranscription'
+  | 'createTranslation'
   | 'createClientSecret'
 
 /** One line the proxy logs per request; it never holds the key or any header. */
