@@ -41,7 +41,7 @@ export class Stream<T> implements AsyncIterable<T> {
     controller: AbortController,
     options?: SSEStreamOptions,
   ): Stream<T> {
-    return new Stream<T>(() => _iterateSSEResponse<T>(response, controller, options), controller, response)
+    return newStream<T>(() => _iterateSSEResponse<T>(response, controller, options), controller, response)
   }
 
   /**
@@ -49,7 +49,7 @@ export class Stream<T> implements AsyncIterable<T> {
    * malformed line throws `SyntaxError('Error reading response: malformed newline-delimited JSON.')`.
    */
   static fromReadableStream<T>(readable: ReadableStream<Uint8Array>, controller: AbortController): Stream<T> {
-    return new Stream<T>(() => _iterateNDJSON<T>(readable, controller), controller)
+    return newStream<T>(() => _iterateNDJSON<T>(readable, controller), controller)
   }
 
   /** Starts iteration; a second call gets an iterator that throws, as the items are read only once. */
@@ -74,7 +74,7 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 
   #branch(iterator: AsyncIterator<T>): Stream<T> {
-    const stream = new Stream<T>(() => iterator, this.controller, this.response)
+    const stream = newStream<T>(() => iterator, this.controller, this.response)
     stream.#teeBranch = true
     return stream
   }
@@ -113,4 +113,14 @@ export class Stream<T> implements AsyncIterable<T> {
       cancel,
     })
   }
+}
+
+// Outside the class: a class that names itself inside its body is emitted by esbuild as `class _Stream`, and
+// `stream.constructor.name` would say so.
+function newStream<T>(
+  iterate: () => AsyncIterator<T>,
+  controller: AbortController,
+  response?: Response,
+): Stream<T> {
+  return new Stream<T>(iterate, controller, response)
 }
