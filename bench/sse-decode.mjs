@@ -7,7 +7,7 @@
 // Needs the built core (`pnpm exec turbo run build --filter=@acme/openai-core`).
 // Every decoder reads the same bytes from a fresh `Response` whose body is a ReadableStream of the
 // chunks, and parses every event's JSON; runs are interleaved so machine noise hits all of them alike.
-// "floor" is the loop the budget is defined against (design.md §8): TextDecoder, split('\n\n'), find the
+// "floor" is the loop the budget is defined against (BENCHMARKS.md): TextDecoder, split('\n\n'), find the
 // data line, JSON.parse. "floor-iter" hands the floor's items out through a minimal async iterator (the
 // cost of `for await` alone); "floor-sync" runs the floor loop over the chunk array with no ReadableStream.
 // MB/s use wall time; the JSON line also gives CPU-time ratios, steadier on a busy machine.

@@ -1,4 +1,4 @@
-// Packaging gate (issue 8): packs every publishable workspace package the way `pnpm publish` would, then checks the
+// Packaging gate: packs every publishable workspace package the way `pnpm publish` would, then checks the
 // tarball (not the folder) with publint --strict, @arethetypeswrong/cli (node10, node16 CJS + ESM, bundler) and our
 // own field rules, prints a size table, and installs each package alone from a loopback registry to show what a
 // user really gets. Exits 1 on any problem.
@@ -22,8 +22,8 @@ const only = args.filter((a) => !a.startsWith('--'))
 const RESOLUTION_KINDS = ['node10', 'node16-cjs', 'node16-esm', 'bundler']
 const JS_FILE = /\.(c|m)?js$/
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies']
-// The only npm packages a user's install may pull in besides our own (design.md section 4): ws for the mock server,
-// isomorphic-ws + ws for realtime's Node entry. Anything else must be added here on purpose.
+// The only npm packages a user's install may pull in besides our own: ws for the mock server, isomorphic-ws + ws for
+// realtime's Node entry. Anything else must be added here on purpose.
 const ALLOWED_EXTERNAL = {
   '@acme/openai-mock': ['ws'],
   '@acme/openai-realtime': ['isomorphic-ws', 'ws'],
@@ -205,7 +205,7 @@ function rootLicense() {
   return rootLicenseText
 }
 
-/** Field rules from issue 8, checked on the packed manifest (what users download). */
+/** Field rules, checked on the packed manifest (what users download). */
 export function checkFields(pkg, manifest, files) {
   const problems = checkExports(manifest.exports, files)
   if (!Array.isArray(manifest.files) || manifest.files.length === 0)

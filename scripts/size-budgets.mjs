@@ -17,7 +17,7 @@ export const f = () => request(createClient({ baseURL: '/api' }), { method: 'get
   },
   {
     name: 'core: request with stream: true',
-    // Not a design.md budget: a guard on the SSE chunk, which every streaming surface adds to its own code.
+    // Not a product budget: a guard on the SSE chunk, which every streaming surface adds to its own code.
     limit: 8.5 * 1024,
     code: `import { createClient, request } from '@acme/openai-core'
 export const f = () => request(createClient({ baseURL: '/api' }), { method: 'get', path: '/sse', stream: true })`,
@@ -122,7 +122,7 @@ export const f = () => createChatCompletion(createClient({ baseURL: '/api' }), {
   },
   {
     name: 'chat: streaming createChatCompletion + streamChatCompletion + core',
-    // design.md's 10 KB is for Responses streaming; the chat accumulator (choices x tool calls) costs a bit more.
+    // The 10 KB promise is for Responses streaming; the chat accumulator (choices x tool calls) costs a bit more.
     limit: 10.5 * 1024,
     code: `import { createClient } from '@acme/openai-core'
 import { createChatCompletion, streamChatCompletion } from '@acme/openai-chat'

@@ -1,4 +1,4 @@
-// Size budgets (design.md section 8): prints a table and exits 1 when any budget is exceeded.
+// Size budgets: prints a table and exits 1 when any budget is exceeded.
 import { bundleSize } from './bundle-size.mjs'
 import { budgets } from './size-budgets.mjs'
 

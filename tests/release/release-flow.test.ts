@@ -1,4 +1,4 @@
-// Release flow (issue 8): `changeset version` run on a scratch copy of the workspace (every package.json, the
+// Release flow: `changeset version` run on a scratch copy of the workspace (every package.json, the
 // workspace file and .changeset/config.json; no sources, no pending changesets), so the real repo is never touched.
 // Shows which packages a changeset bumps with the repo's own config: independent versions, core as a
 // `workspace:^` peer, `onlyUpdatePeerDependentsWhenOutOfRange`.

@@ -1,4 +1,4 @@
-// The runtime matrix (issue 8). The same smoke suite per package runs on Node 20, Bun, Deno, workerd (Miniflare)
+// The runtime matrix. The same smoke suite per package runs on Node 20, Bun, Deno, workerd (Miniflare)
 // and Chromium (playwright-core + Debian chromium), bundled from the BUILT packages with each runtime's export
 // conditions, against the built mock server on 127.0.0.1. Then two end-to-end stories: a browser page that streams
 // through a key-adding proxy, and a workerd edge worker that streams SSE and verifies webhooks.
