@@ -1,3 +1,5 @@
+// Longer than the house ~300 lines: the runner's public types sit beside the one loop they describe (call the
+// model, run the tools, feed the results back), so a reader sees the contract and the loop together.
 import {
   _assertClient,
   APIUserAbortError,
