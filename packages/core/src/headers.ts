@@ -25,16 +25,16 @@ export function mergeHeaders(layers: HeadersLike[], keepNulls?: boolean): Record
       if (value === undefined) continue
       if (!TOKEN.test(name)) throw new TypeError(`Header name must be a valid HTTP token ["${name}"]`)
       const key = name.toLowerCase()
-      const values = Array.isArray(value) ? value.map(String) : value === null ? null : [String(value)]
+      const sep = key === 'cookie' ? '; ' : ', '
       // A name seen earlier in this layer appends; a name from an earlier layer is replaced.
       const earlier = seen.has(key) ? out[key] : null
       seen.add(key)
-      if (values === null) {
+      if (value === null) {
         if (keepNulls) out[key] = null
         else delete out[key]
-      } else if (values.length) {
-        const joined = values.join(key === 'cookie' ? '; ' : ', ')
-        out[key] = earlier ? earlier + (key === 'cookie' ? '; ' : ', ') + joined : joined
+      } else if (!Array.isArray(value) || value.length) {
+        const joined = Array.isArray(value) ? value.map(String).join(sep) : String(value)
+        out[key] = earlier ? earlier + sep + joined : joined
       }
     }
   }

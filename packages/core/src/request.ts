@@ -208,7 +208,7 @@ async function replayAfter401(call: CallState, response: Response): Promise<bool
 async function retryOrThrow(call: CallState, response: Response | undefined, cause?: unknown): Promise<void> {
   if (call.signal?.aborted) {
     endAttempt(call)
-    throw new APIUserAbortError({ cause: call.signal.reason })
+    throw userAbortOr(call)
   }
   const retryable = !response || shouldRetry(response.status, response.headers)
   if (retryable && call.retries < call.maxRetries && !call.oneShotBody) {
@@ -275,7 +275,7 @@ function openBody(call: CallState, response: Response): unknown {
   )
 }
 
-function userAbortOr(call: CallState, error: unknown): unknown {
+function userAbortOr(call: CallState, error?: unknown): unknown {
   return call.signal?.aborted ? new APIUserAbortError({ cause: call.signal.reason }) : error
 }
 
