@@ -1,4 +1,10 @@
-import { APIError, APIUserAbortError, BadRequestError, type OpenAIError } from '@acme/openai-core'
+import {
+  APIError,
+  APIUserAbortError,
+  BadRequestError,
+  type OpenAIError,
+  withOptions,
+} from '@acme/openai-core'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { client, mock, useMockClient } from '../../../tests/support/mock-client'
 import { createResponse } from './create-response'
@@ -64,6 +70,13 @@ describe('streamResponse', () => {
       { headers: { 'X-Stainless-Helper-Method': null } },
     ).done()
     expect(mock.requests[0].headers['x-stainless-helper-method']).toBeUndefined()
+  })
+
+  it("lets request headers remove a client's default header, as on any other call", async () => {
+    const withTeam = withOptions(client, { defaultHeaders: { 'x-team': 'search' } })
+    await streamResponse(withTeam, { model: 'm', input: 'x' }, { headers: { 'x-team': null } }).done()
+    expect(mock.requests[0].headers['x-team']).toBeUndefined()
+    expect(mock.requests[0].headers['x-stainless-helper-method']).toBe('stream')
   })
 
   it('gives every event to `event` listeners and to async iteration, in order', async () => {

@@ -1,6 +1,4 @@
 import {
-  _assertClient,
-  _createEventEngine,
   type APIUserAbortError,
   type Client,
   type EventHelper,
@@ -9,6 +7,7 @@ import {
   type RequestOptions,
   request,
 } from '@acme/openai-core'
+import { _assertClient, _createEventEngine } from '@acme/openai-core/internal'
 import { _accumulateResponse, type ResponseSnapshot } from './accumulate-response'
 import { createResponse } from './create-response'
 import type { EventStream } from './event-stream'
@@ -136,7 +135,8 @@ export function streamResponse(
       const requestOptions: RequestOptions = {
         ...options,
         signal: controller.signal,
-        headers: mergeHeaders([{ 'x-stainless-helper-method': 'stream' }, options?.headers]),
+        // Nulls kept: a caller's `null` must still reach core to remove a default header.
+        headers: mergeHeaders([{ 'x-stainless-helper-method': 'stream' }, options?.headers], true),
       }
       return resume
         ? request<EventStream<ResponseStreamEvent>>(client, {
