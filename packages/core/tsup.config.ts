@@ -5,4 +5,6 @@ export default packageConfig({
   stream: 'src/stream-entry.ts',
   multipart: 'src/multipart/index.ts',
   'multipart-node': 'src/multipart-node/index.ts',
+  internal: 'src/internal-entry.ts',
+  redact: 'src/redact-entry.ts',
 })

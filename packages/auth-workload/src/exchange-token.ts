@@ -1,10 +1,5 @@
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  makeAPIError,
-  OpenAIError,
-  redactURL,
-} from '@acme/openai-core'
+import { APIConnectionError, APIConnectionTimeoutError, makeAPIError, OpenAIError } from '@acme/openai-core'
+import { redactURL } from '@acme/openai-core/redact'
 import { deadlineSignal } from './deadline-signal'
 import { describeCause } from './describe-cause'
 import { OAuthError } from './oauth-error'

@@ -1,4 +1,5 @@
-import { OpenAIError, redactSecrets } from '@acme/openai-core'
+import { OpenAIError } from '@acme/openai-core'
+import { redactSecrets } from '@acme/openai-core/redact'
 import { deadlineSignal } from './deadline-signal'
 import { describeCause } from './describe-cause'
 import { SubjectTokenProviderError } from './subject-token-provider-error'

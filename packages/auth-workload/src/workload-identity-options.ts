@@ -1,4 +1,5 @@
-import { type Logger, OpenAIError, redactURL } from '@acme/openai-core'
+import { type Logger, OpenAIError } from '@acme/openai-core'
+import { redactURL } from '@acme/openai-core/redact'
 import { DEFAULT_TOKEN_EXCHANGE_URL } from './exchange-token'
 import { DEFAULT_REFRESH_BUFFER_SECONDS } from './refresh-after-seconds'
 import { SUBJECT_TOKEN_TYPES, type SubjectTokenProvider } from './subject-token-provider'

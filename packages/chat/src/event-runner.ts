@@ -1,10 +1,10 @@
-import {
-  _createEventEngine,
-  type BaseHelperEvents,
-  type EventHelper as CoreEventHelper,
-  type HelperBase as CoreHelperBase,
-  type EventEngine,
+import type {
+  BaseHelperEvents,
+  EventHelper as CoreEventHelper,
+  HelperBase as CoreHelperBase,
+  EventEngine,
 } from '@acme/openai-core'
+import { _createEventEngine } from '@acme/openai-core/internal'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 
 /** Events every helper emits, besides its own. */

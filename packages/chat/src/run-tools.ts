@@ -1,13 +1,7 @@
 // Longer than the house ~300 lines: the runner's public types sit beside the one loop they describe (call the
 // model, run the tools, feed the results back), so a reader sees the contract and the loop together.
-import {
-  _assertClient,
-  APIUserAbortError,
-  type Client,
-  OpenAIError,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import { APIUserAbortError, type Client, OpenAIError, type RequestOptions, request } from '@acme/openai-core'
+import { _assertClient } from '@acme/openai-core/internal'
 import { createChunkEvents } from './chunk-events'
 import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'

@@ -1,4 +1,5 @@
-import { _relayedEvents, type RelayedStreamSource } from '@acme/openai-core'
+import type { RelayedStreamSource } from '@acme/openai-core'
+import { _relayedEvents } from '@acme/openai-core/internal'
 import { _chatCompletionStream, type ChatCompletionStream } from './stream-chat-completion'
 import type { ParseInputs } from './structured-output'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'

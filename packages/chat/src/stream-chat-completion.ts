@@ -1,4 +1,5 @@
-import { _assertClient, type Client, type RequestOptions, request } from '@acme/openai-core'
+import { type Client, type RequestOptions, request } from '@acme/openai-core'
+import { _assertClient } from '@acme/openai-core/internal'
 import { createChunkEvents } from './chunk-events'
 import { type BaseRunnerEvents, createEventRunner, type EventHelper } from './event-runner'
 import { helperMethodHeader } from './helper-method-header'

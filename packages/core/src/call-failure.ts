@@ -1,20 +1,21 @@
 import type { CallState } from './call-state'
 import { APIConnectionError, APIConnectionTimeoutError, type APIError, InvalidOptionError } from './errors'
+import { _redactValues, _secretValues, redactSecrets } from './redact'
 
 // The errors of a failed call: an error status, no response at all, or a header value fetch would refuse.
 // Loaded on the first failure. Whatever it imported from a file the main entry also exports would load up front
-// in every app (bundlers split by file), so it takes the rest from the caller: `makeAPIError`, redacted text.
+// in every app (bundlers split by file), so it takes `makeAPIError` from the caller. Redaction is not on the main
+// entry (it is on `/internal`), so it loads here.
 
 /**
- * The error for an error status, from its body (the JSON `error` object, else `plain`, the text with anything
- * key-like cut out). `text` comes with the credentials this request sent already cut out by value; a 401 to a
- * request that sent none (`keySent` false) says so.
+ * The error for an error status, from its body (the JSON `error` object, else the text with anything key-like cut
+ * out). The credentials this request sent (`headers`) are first cut out by value, wherever the server echoed
+ * them; a 401 to a request that sent none says so.
  */
 export function statusError(
   response: Response,
-  text: string,
-  plain: string,
-  keySent: boolean,
+  raw: string,
+  headers: Record<string, string>,
   makeAPIError: (
     status: number,
     error: object | undefined,
@@ -22,13 +23,20 @@ export function statusError(
     headers: Headers,
   ) => APIError,
 ): APIError {
+  const secrets = _secretValues(headers)
+  const text = _redactValues(raw, secrets)
   let json: any
   try {
     json = text ? JSON.parse(text) : undefined
   } catch {}
   const body = json && typeof json === 'object' ? (json.error ?? json) : undefined
-  const error = makeAPIError(response.status, body, body ? undefined : plain || undefined, response.headers)
-  if (response.status === 401 && !keySent)
+  const error = makeAPIError(
+    response.status,
+    body,
+    body ? undefined : redactSecrets(text) || undefined,
+    response.headers,
+  )
+  if (response.status === 401 && secrets.length === 0)
     error.message +=
       ' (No API key was sent: pass `apiKey` to createClient or set OPENAI_API_KEY, or have your proxy add it.)'
   return error

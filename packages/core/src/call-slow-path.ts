@@ -2,3 +2,4 @@
 // for both, as two would each cost their own request and compress worse.
 export * from './call-failure'
 export * from './call-report'
+export { redactURL } from './redact'

@@ -1,8 +1,6 @@
-// Everything exported here is public API, documented in the README, except names that start with `_`: those are
-// plumbing for the @acme/openai-* packages, marked `@internal` where they are defined, and may change in any release.
+// Everything exported here is public API, documented in the README. Plumbing for the @acme/openai-* packages is on
+// `@acme/openai-core/internal` and, for the redaction helpers, `@acme/openai-core/redact`.
 export { type APIPromise, type APIResult, mapAPIPromise, toAPIPromise } from './api-promise'
-export { _assertClient } from './assert-client'
-export { _resolveAuthHeaders } from './auth-headers'
 export { isBrowserLike } from './browser-guard'
 export { buildURL } from './build-url'
 export {
@@ -37,16 +35,23 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors'
-// The stream helpers' event engine. Here, not in the `/stream` entry: importing that entry statically would put
-// the SSE decoder in the up-front chunk of every app that imports a package with a stream helper.
-export * from './events/index'
+// The stream helpers' event engine types (its code is on `/internal`).
+export type {
+  AnyListener,
+  BaseHelperEvents,
+  Emit,
+  EventEngine,
+  EventHelper,
+  HelperBase,
+  Listening,
+  RelayedStreamSource,
+} from './events/index'
 export { type HeadersLike, mergeHeaders } from './headers'
 export type { Logger, LogLevel } from './log'
 export { observeStream, type StreamObserver } from './observe-stream'
 export { type Page, type PageKind, type PagePromise, requestPage } from './pagination'
 export { path } from './path'
 export { stringifyQuery } from './query'
-export { _redactValues, _secretValues, redactHeaders, redactSecrets, redactURL } from './redact'
 export { request } from './request'
 export { attachRequestId } from './request-id'
 export type { RequestOptions, RequestSpec } from './request-spec'

@@ -14,14 +14,20 @@ const SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
 const SENSITIVE_QUERY =
   /^(?:api[-_]?key|key|access[-_]?token|token|id[-_]?token|refresh[-_]?token|password|secret|client[-_]?secret|sig|signature|code|x-goog-.*|x-amz-.*)$/i
 
-/** A copy of `headers` with credential values replaced by `***`, for logs and errors. */
+/**
+ * A copy of `headers` with credential values replaced by `***`, for logs and errors.
+ * @internal
+ */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const k in headers) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? '***' : headers[k]
   return out
 }
 
-/** The URL with user info, fragment and credential-like query values replaced by `***`. */
+/**
+ * The URL with user info, fragment and credential-like query values replaced by `***`.
+ * @internal
+ */
 export function redactURL(url: string): string {
   return url
     .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@')
@@ -39,7 +45,10 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Replaces anything that looks like an OpenAI key or bearer token inside free text (error bodies, causes). */
+/**
+ * Replaces anything that looks like an OpenAI key or bearer token inside free text (error bodies, causes).
+ * @internal
+ */
 export function redactSecrets(text: string): string {
   return text
     .replace(/\b(?:sk|ek|rk|sess)[-_][A-Za-z0-9_-]{8,}/g, (m) => `${m.slice(0, 3)}***`)

@@ -10,7 +10,6 @@ import { APIConnectionTimeoutError, APIUserAbortError, makeAPIError } from './er
 import { mergeHeaders } from './headers'
 import { shouldLog } from './log'
 import { parseBody } from './parse-body'
-import { _redactValues, _secretValues, redactSecrets, redactURL } from './redact'
 import type { RequestSpec } from './request-spec'
 import { retryDelay, shouldRetry } from './retry-policy'
 import { sleep } from './sleep'
@@ -41,7 +40,11 @@ let slowPath: typeof import('./call-slow-path') | undefined
 async function send<T>(client: Client, spec: RequestSpec, logId: string): Promise<APIResult<T>> {
   const call = startCall(client, spec, logId)
   // Hooks and log lines load on first use: a client with neither (log level `warn`, the default) never ships them.
-  if (call.observed) call.report = await loadSlowPath()
+  if (call.observed) {
+    const slow = await loadSlowPath()
+    call.report = slow
+    call.info.url = slow.redactURL(call.url)
+  }
   for (; ; call.info.attempt++) {
     startAttempt(call)
     await prepareAttempt(call)
@@ -91,7 +94,8 @@ function startCall(client: Client, spec: RequestSpec, logId: string): CallState 
     info: {
       attempt: 0,
       method: spec.method.toUpperCase(),
-      url: observed ? redactURL(url) : '',
+      // Redacted when the slow path loads, for the hooks and log lines only.
+      url: '',
       logId,
       operation: spec.operation,
     },
@@ -230,19 +234,9 @@ async function retryOrThrow(call: CallState, response: Response | undefined, cau
   const text = response && (await response.text().catch(() => ''))
   endAttempt(call)
   const failures = await loadSlowPath()
-  let failure: unknown
-  if (response) {
-    // Cut out by value the credentials this request sent, wherever the server echoed them.
-    const secrets = _secretValues(call.headers)
-    const redacted = _redactValues(text!, secrets)
-    failure = failures.statusError(
-      response,
-      redacted,
-      redactSecrets(redacted),
-      secrets.length > 0,
-      makeAPIError,
-    )
-  } else failure = failures.connectionError(call, cause)
+  const failure = response
+    ? failures.statusError(response, text!, call.headers, makeAPIError)
+    : failures.connectionError(call, cause)
   call.report?.reportFailure(call, failure, retryable)
   throw failure
 }

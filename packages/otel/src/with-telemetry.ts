@@ -5,11 +5,11 @@ import {
   type ClientHooks,
   observeStream,
   readEnv,
-  redactURL,
   type Stream,
   type StreamObserver,
   withOptions,
 } from '@acme/openai-core'
+import { redactURL } from '@acme/openai-core/redact'
 import {
   type Attributes,
   context,

@@ -1,4 +1,4 @@
-import { _redactValues, redactSecrets, redactURL } from '@acme/openai-core'
+import { _redactValues, redactSecrets, redactURL } from '@acme/openai-core/redact'
 import { RealtimeHandshakeError } from './errors'
 import type { HandshakeDetail } from './realtime-socket'
 

@@ -1,10 +1,5 @@
-import {
-  _secretValues,
-  APIUserAbortError,
-  type Client,
-  type HeadersLike,
-  OpenAIError,
-} from '@acme/openai-core'
+import { APIUserAbortError, type Client, type HeadersLike, OpenAIError } from '@acme/openai-core'
+import { _secretValues } from '@acme/openai-core/redact'
 import { RealtimeHandshakeError } from './errors'
 import { handshakeError } from './handshake-error'
 import { createRealtimeConnection, type RealtimeConnection } from './realtime-connection'

@@ -1,6 +1,7 @@
 // Longer than the house ~300 lines: one connection's event queue, listeners, send helpers and close handling share
 // one closure's state; split, that state would travel through every function as arguments.
-import { _listen, type Listening, OpenAIError } from '@acme/openai-core'
+import { type Listening, OpenAIError } from '@acme/openai-core'
+import { _listen } from '@acme/openai-core/internal'
 import { bytesToBase64 } from './audio/base64'
 import { pcm16Bytes } from './audio/pcm16-base64'
 import { RealtimeClosedError } from './errors'

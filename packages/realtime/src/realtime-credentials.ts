@@ -1,4 +1,5 @@
-import { _resolveAuthHeaders, type Client, type HeadersLike, mergeHeaders, VERSION } from '@acme/openai-core'
+import { type Client, type HeadersLike, mergeHeaders, VERSION } from '@acme/openai-core'
+import { _resolveAuthHeaders } from '@acme/openai-core/internal'
 
 /** Headers for the upgrade request, and the bearer token alone for subprotocol auth. */
 export interface RealtimeCredentials {

@@ -1,4 +1,5 @@
-import { _relayedEvents, type RelayedStreamSource } from '@acme/openai-core'
+import type { RelayedStreamSource } from '@acme/openai-core'
+import { _relayedEvents } from '@acme/openai-core/internal'
 import type { ResponseStreamEvent } from './generated/types'
 import { _responseStream, type ResponseStream } from './stream-response'
 

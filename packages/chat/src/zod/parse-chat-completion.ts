@@ -1,11 +1,5 @@
-import {
-  _assertClient,
-  type APIPromise,
-  type Client,
-  mapAPIPromise,
-  type RequestOptions,
-  request,
-} from '@acme/openai-core'
+import { type APIPromise, type Client, mapAPIPromise, type RequestOptions, request } from '@acme/openai-core'
+import { _assertClient } from '@acme/openai-core/internal'
 import { helperMethodHeader } from '../helper-method-header'
 import { parseCompletion, validateInputTools } from '../structured-output'
 import type { ChatCompletion } from '../types/chat-completion'

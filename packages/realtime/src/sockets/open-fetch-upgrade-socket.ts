@@ -1,4 +1,4 @@
-import { _secretValues } from '@acme/openai-core'
+import { _secretValues } from '@acme/openai-core/redact'
 import { handshakeError } from '../handshake-error'
 import type { OpeningSocket, SocketOpenRequest } from '../realtime-socket'
 import { openSubprotocolSocket } from './open-subprotocol-socket'

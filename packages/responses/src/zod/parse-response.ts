@@ -1,11 +1,11 @@
 import {
-  _assertClient,
   type APIPromise,
   type Client,
   mapAPIPromise,
   OpenAIError,
   type RequestOptions,
 } from '@acme/openai-core'
+import { _assertClient } from '@acme/openai-core/internal'
 import { createResponse } from '../create-response'
 import type { ResponseCreateParamsNonStreaming } from '../types'
 import { _parseOutput } from './parse-output'

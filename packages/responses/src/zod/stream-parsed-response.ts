@@ -1,4 +1,5 @@
-import { _assertClient, type Client, type RequestOptions } from '@acme/openai-core'
+import type { Client, RequestOptions } from '@acme/openai-core'
+import { _assertClient } from '@acme/openai-core/internal'
 import type { ResponseStreamEvent } from '../generated/types'
 import {
   type ResponseStream,
