@@ -9,7 +9,6 @@ import {
   type StreamObserver,
   withOptions,
 } from '@acme/openai-core'
-import { redactURL } from '@acme/openai-core/redact'
 import {
   type Attributes,
   context,
@@ -74,6 +73,9 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
       const start = genAIStart(spec.method, spec.path, spec.body, server)
       // Loaded only when log events are wanted, so apps without them do not ship the converters.
       const content = start && options.loggerProvider ? await import('./message-content') : undefined
+      // Only plain HTTP spans carry the URL. Loaded on first use, like core's hooks chunk that shares this file:
+      // imported statically, it would load up front in every app (bundlers split by file).
+      const redact = start ? undefined : await import('@acme/openai-core/redact')
       const method = spec.method.toUpperCase()
       span = tracer.startSpan(start ? start.name : (call.operation ?? method), {
         kind: SpanKind.CLIENT,
@@ -82,7 +84,7 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
           : {
               'http.request.method': method,
               ...server,
-              'url.full': redactURL(buildURL(baseURL, spec.path)),
+              'url.full': redact!.redactURL(buildURL(baseURL, spec.path)),
               // The operation (`uploadFile`); absent for a bare `request()`.
               ...(call.operation && { 'code.function.name': call.operation }),
             },
