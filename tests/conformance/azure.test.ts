@@ -7,6 +7,7 @@ import { azureClient } from '@acme/openai-azure'
 import { createBatch, listBatches } from '@acme/openai-batches'
 import { createChatCompletion } from '@acme/openai-chat'
 import { type Client, request } from '@acme/openai-core'
+import { toFile } from '@acme/openai-core/multipart'
 import { createEmbedding } from '@acme/openai-embeddings'
 import { uploadFile } from '@acme/openai-files'
 import { editImage, generateImage } from '@acme/openai-images'
@@ -179,6 +180,20 @@ describe('azureClient against the official AzureOpenAI (key mode)', () => {
     // (Sub-delimiters such as `=` or `@` differ: the official client keeps them, encodeURIComponent escapes them.)
     const fixed = await compare(routed[2], { deployment: '../admin?x#y' })
     expect(fixed.path).toBe('/openai/deployments/..%2Fadmin%3Fx%23y/embeddings')
+  })
+
+  it('routes a multipart call whose file is a stream by the model the caller passed', async () => {
+    // A stream is sent as it is read, so the body shows no form fields: the route comes from the call's params.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([82, 73, 70, 70]))
+        controller.close()
+      },
+    })
+    const client = azureClient({ endpoint: mock.url, apiVersion: API_VERSION, apiKey: 'azure-key' })
+    const file = await toFile(stream, 'a.wav', { type: 'audio/wav' })
+    const sent = await recordOne(mock, () => createTranscription(client, { model: 'dep-whisper', file }))
+    expect(sent.path).toBe('/openai/deployments/dep-whisper/audio/transcriptions')
   })
 
   it('leaves a base URL that names a deployment alone', async () => {

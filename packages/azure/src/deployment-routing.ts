@@ -13,7 +13,7 @@ export const DEPLOYMENT_PATHS: ReadonlySet<string> = new Set([
   '/batches',
 ])
 
-/** The `model` the caller passed: the JSON body's, or the multipart form's field. */
+/** The `model` the caller passed: in its params, the JSON body, or the multipart form's field. */
 function modelOf(body: unknown): unknown {
   if (typeof FormData !== 'undefined' && body instanceof FormData) return body.get('model') ?? undefined
   return body && typeof body === 'object' ? (body as { model?: unknown }).model : undefined
@@ -41,7 +41,8 @@ export function routeToDeployment(deployment?: string): CallInterceptor {
       DEPLOYMENT_PATHS.has(spec.path) &&
       !namesDeployment(call.client.baseURL)
     ) {
-      const name = deployment || modelOf(spec.body)
+      // `params` first: a streamed multipart body shows no fields.
+      const name = deployment || modelOf(spec.params ?? spec.body)
       if (typeof name === 'string' && name) {
         // encodeURIComponent keeps `/`, `?` and `#` inside the segment (core's `path` would cost 0.5 kB more);
         // only `.` and `..` could still act as segments.

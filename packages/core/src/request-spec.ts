@@ -32,4 +32,9 @@ export interface RequestSpec extends RequestOptions {
   operationHeaders?: HeadersLike
   /** The operation's function name (`'createResponse'`), for errors, logs, hooks and interceptors. */
   operation?: string
+  /**
+   * The params as the caller passed them, for interceptors, where the body does not show them: a streamed multipart
+   * body, or a JSON body with a field the operation filled in. Never sent.
+   */
+  params?: object
 }

@@ -19,6 +19,7 @@ function send(
   return request<CreateEmbeddingResponse>(client, {
     ...options,
     operation,
+    params,
     method: 'post',
     path: '/embeddings',
     body: params && { ...params, encoding_format: params.encoding_format || 'base64' },

@@ -70,7 +70,10 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
       const server = serverAttributes(baseURL)
       const started = performance.now()
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
-      const start = genAIStart(spec.method, spec.path, spec.body, server)
+      // The caller's params where the operation gives them (createEmbedding fills in `encoding_format`), as the
+      // official instrumentation reads them.
+      const params = spec.params ?? spec.body
+      const start = genAIStart(spec.method, spec.path, params, server)
       // Loaded only when log events are wanted, so apps without them do not ship the converters.
       const content = start && options.loggerProvider ? await import('./message-content') : undefined
       // Only plain HTTP spans carry the URL. Loaded on first use, like core's hooks chunk that shares this file:
@@ -94,7 +97,7 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
         if (meters?.[0] !== provider) meters = [provider, instruments(provider.getMeter(SCOPE, VERSION))]
         const sink = content?.contentEvents(
           start.kind,
-          spec.body,
+          params,
           options.loggerProvider!.getLogger(SCOPE, VERSION),
           trace.setSpan(context.active(), span),
           capture,

@@ -40,6 +40,7 @@ export async function sendMultipart<T>(
     return await request<T>(client, {
       ...options,
       operation: upload.operation,
+      params: upload.params,
       method: 'post',
       path: upload.path,
       body,
