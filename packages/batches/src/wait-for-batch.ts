@@ -1,4 +1,5 @@
-import { type Client, mergeHeaders, OpenAIError, type RequestOptions, sleep } from '@acme/openai-core'
+import type { Client, RequestOptions } from '@acme/openai-core'
+import { _pollUntil } from '@acme/openai-core/internal'
 import { retrieveBatch } from './retrieve-batch'
 import type { Batch } from './types'
 
@@ -23,8 +24,6 @@ export const FINAL_BATCH_STATUSES: readonly Batch['status'][] = [
   'cancelled',
 ]
 
-const DEFAULT_POLL_MS = 5000
-
 /**
  * Polls a batch until its status is final (`completed`, `failed`, `expired` or `cancelled`) and returns it; check
  * `status` (and `errors`, `error_file_id`). Waits between polls as the server asks (`openai-poll-after-ms`)
@@ -32,36 +31,22 @@ const DEFAULT_POLL_MS = 5000
  *
  * @example const batch = await waitForBatch(client, created.id, { signal: AbortSignal.timeout(3_600_000) })
  */
-export async function waitForBatch(
+export function waitForBatch(
   client: Client,
   batchId: string,
   { pollInterval, signal, onPoll }: WaitForBatchOptions = {},
   options?: RequestOptions,
 ): Promise<Batch> {
-  if (pollInterval !== undefined && !(pollInterval >= 0 && Number.isFinite(pollInterval)))
-    throw new OpenAIError(
-      `waitForBatch: pollInterval must be a number of milliseconds >= 0, got ${pollInterval}`,
-    )
-  const requestOptions: RequestOptions = {
-    ...options,
-    signal: signal ?? options?.signal,
-    // The same headers the official SDK's polling helpers send.
-    headers: mergeHeaders(
-      [
-        {
-          'x-stainless-poll-helper': 'true',
-          'x-stainless-custom-poll-interval': pollInterval === undefined ? undefined : String(pollInterval),
-        },
-        options?.headers,
-      ],
-      true,
-    ),
-  }
-  for (;;) {
-    const { data: batch, response } = await retrieveBatch(client, batchId, requestOptions).withResponse()
-    onPoll?.(batch)
-    if (FINAL_BATCH_STATUSES.includes(batch.status)) return batch
-    const asked = Number.parseInt(response.headers.get('openai-poll-after-ms') ?? '', 10)
-    await sleep(pollInterval ?? (asked >= 0 ? asked : DEFAULT_POLL_MS), requestOptions.signal)
-  }
+  return _pollUntil(
+    {
+      name: 'waitForBatch',
+      retrieve: (shared) => retrieveBatch(client, batchId, shared),
+      done: (batch) => FINAL_BATCH_STATUSES.includes(batch.status),
+      pollInterval,
+      onPoll,
+      signal,
+      pollHeaders: true,
+    },
+    options,
+  )
 }

@@ -3,3 +3,4 @@
 export { _assertClient } from './assert-client'
 export { _resolveAuthHeaders } from './auth-headers'
 export { _createEventEngine, _listen, _relayedEvents } from './events/index'
+export { type _PollSettings, _pollUntil } from './poll-until'

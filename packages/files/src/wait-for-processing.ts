@@ -1,4 +1,5 @@
-import { type Client, OpenAIError, type RequestOptions, sleep } from '@acme/openai-core'
+import type { Client, RequestOptions } from '@acme/openai-core'
+import { _pollUntil } from '@acme/openai-core/internal'
 import { FileProcessingTimeoutError } from './errors'
 import { retrieveFile } from './retrieve-file'
 import type { FileObject } from './types'
@@ -22,28 +23,22 @@ const DONE = new Set(['processed', 'error', 'deleted'])
  *
  * @example const file = await waitForProcessing(client, uploaded.id, { pollInterval: 1000, timeout: 60_000 })
  */
-export async function waitForProcessing(
+export function waitForProcessing(
   client: Client,
   fileId: string,
   { pollInterval = 5000, timeout = 30 * 60 * 1000, signal }: WaitForProcessingOptions = {},
   options?: RequestOptions,
 ): Promise<FileObject> {
-  for (const [name, value] of [
-    ['pollInterval', pollInterval],
-    ['timeout', timeout],
-  ] as const)
-    if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value))
-      throw new OpenAIError(
-        `waitForProcessing: ${name} must be a number of milliseconds >= 0, got ${String(value)}`,
-      )
-  const requestOptions = { ...options, signal: signal ?? options?.signal }
-  const started = performance.now()
-  let file = await retrieveFile(client, fileId, requestOptions)
-  while (!DONE.has(file.status)) {
-    const left = timeout - (performance.now() - started)
-    if (left <= 0) throw new FileProcessingTimeoutError(fileId, String(file.status), timeout)
-    await sleep(Math.min(pollInterval, left), requestOptions.signal)
-    file = await retrieveFile(client, fileId, requestOptions)
-  }
-  return file
+  return _pollUntil(
+    {
+      name: 'waitForProcessing',
+      retrieve: (shared) => retrieveFile(client, fileId, shared),
+      done: (file) => DONE.has(file.status),
+      pollInterval,
+      timeout,
+      onTimeout: (file, ms) => new FileProcessingTimeoutError(fileId, String(file.status), ms),
+      signal,
+    },
+    options,
+  )
 }

@@ -1,4 +1,5 @@
-import { type Client, OpenAIError, type RequestOptions, sleep } from '@acme/openai-core'
+import type { Client, RequestOptions } from '@acme/openai-core'
+import { _pollUntil } from '@acme/openai-core/internal'
 import { VideoTimeoutError } from './errors'
 import { retrieveVideo } from './retrieve-video'
 import type { Video } from './types'
@@ -21,29 +22,26 @@ export interface WaitForVideoOptions {
  *
  * @example const video = await waitForVideo(client, job.id, { onProgress: (v) => console.log(v.progress) })
  */
-export async function waitForVideo(
+export function waitForVideo(
   client: Client,
   videoId: string,
   { pollInterval = 5000, timeout = 30 * 60 * 1000, signal, onProgress }: WaitForVideoOptions = {},
   options?: RequestOptions,
 ): Promise<Video> {
-  for (const [name, value] of [
-    ['pollInterval', pollInterval],
-    ['timeout', timeout],
-  ] as const)
-    if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value))
-      throw new OpenAIError(
-        `waitForVideo: ${name} must be a number of milliseconds >= 0, got ${String(value)}`,
-      )
-  const requestOptions = { ...options, signal: signal ?? options?.signal }
-  const started = performance.now()
-  let video = await retrieveVideo(client, videoId, requestOptions)
-  while (video.status !== 'completed' && video.status !== 'failed') {
-    onProgress?.(video)
-    const left = timeout - (performance.now() - started)
-    if (left <= 0) throw new VideoTimeoutError(videoId, video.status, video.progress, timeout)
-    await sleep(Math.min(pollInterval, left), requestOptions.signal)
-    video = await retrieveVideo(client, videoId, requestOptions)
-  }
-  return video
+  const done = (video: Video) => video.status === 'completed' || video.status === 'failed'
+  return _pollUntil(
+    {
+      name: 'waitForVideo',
+      retrieve: (shared) => retrieveVideo(client, videoId, shared),
+      done,
+      pollInterval,
+      timeout,
+      onTimeout: (video, ms) => new VideoTimeoutError(videoId, video.status, video.progress, ms),
+      onPoll: (video) => {
+        if (!done(video)) onProgress?.(video)
+      },
+      signal,
+    },
+    options,
+  )
 }
