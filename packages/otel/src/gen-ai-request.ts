@@ -13,13 +13,16 @@ export interface GenAIStart {
   attributes: Attributes
 }
 
-/** `undefined` when the call is not one of the three GenAI operations (it then gets a plain HTTP span). */
-export function genAIStart(
+/**
+ * `undefined` when the call is not one of the three GenAI operations (it then gets a plain HTTP span). Embeddings
+ * and Responses load their parameters' code on first use.
+ */
+export async function genAIStart(
   method: string,
   path: string,
   body: any,
   server: Attributes,
-): GenAIStart | undefined {
+): Promise<GenAIStart | undefined> {
   const kind =
     method === 'post' && body && typeof body === 'object'
       ? (/\/(chat\/completions|embeddings|responses)\/*$/
@@ -46,12 +49,7 @@ export function genAIStart(
     )
     if (typeof body.presence_penalty === 'number') set('request.presence_penalty', body.presence_penalty)
     if (body.stop != null) set('request.stop_sequences', [body.stop].flat())
-  } else if (kind === 'embeddings') {
-    if (body.encoding_format != null) set('request.encoding_formats', [body.encoding_format])
-  } else {
-    set('system_instructions', body.instructions)
-    set('request.max_tokens', body.max_output_tokens)
-  }
+  } else (await import('./embeddings-responses')).requestAttributes(kind, body, set)
   if (kind !== 'embeddings') {
     set('request.temperature', body.temperature)
     set('request.top_p', body.top_p)

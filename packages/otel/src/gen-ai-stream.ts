@@ -1,13 +1,16 @@
 // Loaded with the first streamed GenAI call (as core's SSE decoder is), so apps that never stream do not ship it.
-// It imports nothing at run time, so splitting it off adds no shared chunk to what loads up front.
+// What it imports at run time is loaded on first use too, never up front; nothing from core's main entry, so the
+// app's bundler keeps that entry in the chunk that loads up front instead of splitting it off.
 import type { StreamObserver } from '@acme/openai-core'
+import { finish as finishResponse } from './embeddings-responses'
 import type { GenAICall } from './gen-ai-result'
+import { type ErrorTypeOf, failSpan } from './span-error'
 
 /**
  * What the official instrumentation reads from chat chunks and Responses events: response id and model, finish
  * reasons, and the usage of the last chunk or event. The span ends when the stream ends or the consumer stops.
  */
-export function genAIStreamObserver(call: GenAICall): StreamObserver<any> {
+export function genAIStreamObserver(call: GenAICall, errorType: ErrorTypeOf): StreamObserver<any> {
   const { span } = call
   let id: string | undefined
   const finish: string[] = []
@@ -36,12 +39,12 @@ export function genAIStreamObserver(call: GenAICall): StreamObserver<any> {
           'gen_ai.response.model': call.model,
           'gen_ai.conversation.id': item.response.conversation?.id,
         })
-      } else if (item.type === 'response.output_item.done') call.finish([item.item])
+      } else if (item.type === 'response.output_item.done') finishResponse(call, [item.item])
       else if (item.type === 'response.completed' || item.type === 'response.incomplete')
         call.usage(item.response.usage?.input_tokens, item.response.usage?.output_tokens, false)
     },
     onEnd: end,
     onCancel: end,
-    onError: call.fail,
+    onError: (error) => failSpan(span, error, errorType, call),
   }
 }

@@ -6,7 +6,6 @@ import {
   observeStream,
   readEnv,
   type Stream,
-  type StreamObserver,
   withOptions,
 } from '@acme/openai-core'
 import {
@@ -23,7 +22,6 @@ import { genAIStart, serverAttributes } from './gen-ai-request'
 import { type GenAICall, type GenAIInstruments, genAICall, recordResult } from './gen-ai-result'
 import { instruments } from './instruments'
 import type { LoggerProviderLike } from './message-content'
-import { errorType, failHttpSpan } from './span-error'
 import { SCOPE, VERSION } from './version'
 
 export interface TelemetryOptions {
@@ -64,33 +62,26 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
   const interceptor: CallInterceptor = async (call, next) => {
     let span: Span
     let genAI: GenAICall | undefined
+    // Plain client spans (calls outside the GenAI conventions) load their code on first use.
+    let http: typeof import('./http-span') | undefined
     try {
       const { spec } = call
-      const { baseURL } = call.client
-      const server = serverAttributes(baseURL)
+      const server = serverAttributes(call.client.baseURL)
       const started = performance.now()
       const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE, VERSION)
       // The caller's params where the operation gives them (createEmbedding fills in `encoding_format`), as the
       // official instrumentation reads them.
       const params = spec.params ?? spec.body
-      const start = genAIStart(spec.method, spec.path, params, server)
+      const start = await genAIStart(spec.method, spec.path, params, server)
       // Loaded only when log events are wanted, so apps without them do not ship the converters.
       const content = start && options.loggerProvider ? await import('./message-content') : undefined
-      // Only plain HTTP spans carry the URL. Loaded on first use, like core's hooks chunk that shares this file:
-      // imported statically, it would load up front in every app (bundlers split by file).
-      const redact = start ? undefined : await import('@acme/openai-core/redact')
+      if (!start) http = await import('./http-span')
       const method = spec.method.toUpperCase()
       span = tracer.startSpan(start ? start.name : (call.operation ?? method), {
         kind: SpanKind.CLIENT,
         attributes: start
           ? start.attributes
-          : {
-              'http.request.method': method,
-              ...server,
-              'url.full': redact!.redactURL(buildURL(baseURL, spec.path)),
-              // The operation (`uploadFile`); absent for a bare `request()`.
-              ...(call.operation && { 'code.function.name': call.operation }),
-            },
+          : http!.httpAttributes(call, server, method, buildURL(call.client.baseURL, spec.path)),
       })
       if (start) {
         const provider = options.meterProvider ?? metrics.getMeterProvider()
@@ -113,27 +104,27 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
     try {
       result = await context.with(trace.setSpan(context.active(), span), next)
     } catch (error) {
-      quietly(() => (genAI ? genAI.fail(error) : failHttpSpan(span, error)))
+      // Failures load their code on first use; the span has ended when the caller sees the error.
+      try {
+        ;(await import('./span-error')).failSpan(span, error, errorType, genAI)
+      } catch {}
       throw error
     } finally {
       inFlight.delete(call.logId)
     }
-    if (!genAI) span.setAttribute('http.response.status_code', result.response.status)
-    if (call.spec.stream) {
-      const end = () => span.end()
-      let observer: StreamObserver<unknown> = {
-        onEnd: end,
-        onCancel: end,
-        onError: (e) => failHttpSpan(span, e),
+    if (http) span.setAttribute('http.response.status_code', result.response.status)
+    try {
+      if (call.spec.stream) {
+        const observer = http
+          ? http.httpStreamObserver(span, errorType)
+          : (await import('./gen-ai-stream')).genAIStreamObserver(genAI!, errorType)
+        return { ...result, data: observeStream(result.data as Stream<unknown>, observer) }
       }
-      try {
-        if (genAI) observer = (await import('./gen-ai-stream')).genAIStreamObserver(genAI)
-      } catch {
-        // The stream still reaches the caller; its span ends with it, without the GenAI attributes.
-      }
-      return { ...result, data: observeStream(result.data as Stream<unknown>, observer) }
+      await (http ? span.end() : recordResult(genAI!, result.data))
+    } catch {
+      // The answer still reaches the caller. A stream whose observer could not load ends its span now.
+      if (call.spec.stream) span.end()
     }
-    quietly(() => (genAI ? recordResult(genAI, result.data) : span.end()))
     return result
   }
 
@@ -153,8 +144,10 @@ export function withTelemetry(client: Client, options: TelemetryOptions = {}): C
   })
 }
 
-function quietly(fn: () => void): void {
-  try {
-    fn()
-  } catch {}
+/**
+ * The error's class name (`RateLimitError`, `APIConnectionError`), the low-cardinality `error.type` the official
+ * instrumentation records. Core's errors carry it as `name`, which survives minification; class names may not.
+ */
+function errorType(error: unknown): string {
+  return (error as any)?.name || 'Error'
 }
