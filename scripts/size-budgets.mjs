@@ -359,14 +359,12 @@ export const f = () => createCompletion(createClient({ baseURL: '/api' }), { mod
 export default { fetch: (request, env) => createProxyHandler({ apiKey: env.KEY, allow: ['createResponse'] })(request) }`,
   },
   {
-    // What telemetry adds to a chat call. The target is 2 KB; the GenAI conventions of three APIs, retry events and
-    // plain HTTP spans measure about 2.35 KB, so the row allows 2.5 KB. @opentelemetry/api is external (the app ships
-    // it for its SDK anyway; bundled it adds about 7 KB). Log events and stream observation load on first use.
+    // What telemetry adds to a chat call: at most 2 KB. @opentelemetry/api is external (the app ships it for its SDK
+    // anyway; bundled it adds about 7 KB). Log events, stream observation, plain HTTP spans, failures and the
+    // embeddings/Responses attributes load on first use.
     name: 'otel: withTelemetry + createChatCompletion + core, @opentelemetry/api external',
     baseline: 'chat: createChatCompletion + core',
     delta: 2 * 1024,
-    // The promise: telemetry adds at most 2 kB.
-    targetDelta: 2 * 1024,
     upFront: true,
     external: ['@opentelemetry/api'],
     code: `import { createClient } from '@acme/openai-core'
