@@ -1,4 +1,4 @@
-import { type APIPromise, mapAPIPromise } from './api-promise'
+import { type APIPromise, toAPIPromise } from './api-promise'
 import type { Client } from './client'
 import { OpenAIError } from './errors'
 import { request } from './request'
@@ -34,59 +34,52 @@ export interface PagePromise<Item> extends APIPromise<Page<Item>>, AsyncIterable
 
 /** Requests one page of a list endpoint and wires up navigation to the next ones. */
 export function requestPage<Item>(client: Client, spec: RequestSpec, kind: PageKind): PagePromise<Item> {
-  const promise = mapAPIPromise(request<Record<string, any>>(client, spec), (body, response) =>
-    makePage<Item>(client, spec, kind, body ?? {}, response),
+  const promise = toAPIPromise(
+    request<Record<string, any> | null>(client, spec)
+      .withResponse()
+      .then(({ data: json, response }) => {
+        const body = json ?? {}
+        const data: Item[] = Array.isArray(body.data) ? body.data : []
+        // Computed on each call from `data` and `body`, as they are then.
+        const nextPageInfo = () => {
+          const after =
+            kind !== 'single' &&
+            page.has_more &&
+            (kind === 'cursor'
+              ? (data.at(-1) as any)?.id
+              : kind === 'conversation'
+                ? body.last_id
+                : body.next)
+          return after && (kind === 'next-cursor' || data.length) ? { query: { ...spec.query, after } } : null
+        }
+        const page: Page<Item> = {
+          data,
+          has_more: body.has_more === true,
+          body,
+          response,
+          nextPageInfo,
+          hasNextPage: () => !!nextPageInfo(),
+          getNextPage() {
+            const next = nextPageInfo()
+            return next
+              ? requestPage<Item>(client, { ...spec, ...next }, kind)
+              : Promise.reject(new OpenAIError('No next page expected; check `.hasNextPage()` first.'))
+          },
+          async *iterPages() {
+            for (let p = page; ; p = await p.getNextPage()) {
+              yield p
+              if (!p.hasNextPage()) return
+            }
+          },
+          async *[Symbol.asyncIterator]() {
+            for await (const p of page.iterPages()) yield* p.data
+          },
+        }
+        return { data: page, response }
+      }),
   ) as PagePromise<Item>
   promise[Symbol.asyncIterator] = async function* () {
     yield* await promise
   }
   return promise
-}
-
-function makePage<Item>(
-  client: Client,
-  spec: RequestSpec,
-  kind: PageKind,
-  body: Record<string, any>,
-  response: Response,
-): Page<Item> {
-  const data: Item[] = Array.isArray(body.data) ? body.data : []
-  const has_more = body.has_more === true
-  const nextPageInfo = () => {
-    if (kind === 'single' || !has_more) return null
-    const after =
-      kind === 'cursor' ? (data.at(-1) as any)?.id : kind === 'conversation' ? body.last_id : body.next
-    if (!after || (kind !== 'next-cursor' && !data.length)) return null
-    return { query: { ...spec.query, after } }
-  }
-  const page: Page<Item> = {
-    data,
-    has_more,
-    body,
-    response,
-    nextPageInfo,
-    hasNextPage: () => nextPageInfo() !== null,
-    getNextPage() {
-      const next = nextPageInfo()
-      if (!next)
-        return Promise.reject(
-          new OpenAIError(
-            'No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.',
-          ),
-        )
-      return requestPage<Item>(client, { ...spec, query: next.query }, kind)
-    },
-    async *iterPages() {
-      let current: Page<Item> = page
-      yield current
-      while (current.hasNextPage()) {
-        current = await current.getNextPage()
-        yield current
-      }
-    },
-    async *[Symbol.asyncIterator]() {
-      for await (const p of page.iterPages()) yield* p.data
-    },
-  }
-  return page
 }
