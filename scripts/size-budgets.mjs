@@ -53,7 +53,7 @@ export const g = () => streamResponse(client, { model: 'gpt-5.4', input: 'hi' })
   {
     // Guards the rule that the main entry has no zod, ws or node built-ins (the ./zod subpath may use zod).
     name: 'responses: the whole main entry + core',
-    limit: 12752,
+    limit: 12656,
     target: 11 * 1024,
     code: `export * from '@acme/openai-responses'`,
   },
@@ -80,7 +80,7 @@ export const f = (env) => connectRealtime(createClient({ apiKey: env.OPENAI_API_
   },
   {
     name: 'realtime: connectRealtime + core (Deno, headers)',
-    limit: 8400,
+    limit: 8392,
     target: 8 * 1024,
     conditions: ['deno', 'import'],
     code: `import { createClient } from '@acme/openai-core'
@@ -89,7 +89,7 @@ export const f = () => connectRealtime(createClient(), { model: 'gpt-realtime' }
   },
   {
     name: 'realtime: connectRealtime + core (Bun, headers)',
-    limit: 8400,
+    limit: 8392,
     target: 8 * 1024,
     conditions: ['bun', 'import'],
     code: `import { createClient } from '@acme/openai-core'
@@ -146,7 +146,7 @@ export const g = () => streamChatCompletion(client, { model: 'm', messages: [{ r
   {
     // Guards the rule that the main entry has no zod, ws or node built-ins (the ./zod subpath may use zod).
     name: 'chat: the whole main entry + core',
-    limit: 14432,
+    limit: 14304,
     target: 12 * 1024,
     code: `export * from '@acme/openai-chat'`,
   },
@@ -274,8 +274,7 @@ export const f = () => createModeration(createClient({ baseURL: '/api' }), { inp
   },
   {
     name: 'batches: listBatches + core',
-    limit: 6688,
-    target: 6.5 * 1024,
+    limit: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
 import { listBatches } from '@acme/openai-batches'
@@ -283,7 +282,7 @@ export const f = () => listBatches(createClient({ baseURL: '/api' }), { limit: 2
   },
   {
     name: 'fine-tuning: listFineTuningJobEvents + core',
-    limit: 6984,
+    limit: 6872,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
@@ -292,7 +291,7 @@ export const f = () => listFineTuningJobEvents(createClient({ baseURL: '/api' })
   },
   {
     name: 'conversations: listConversationItems + core',
-    limit: 6968,
+    limit: 6856,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
@@ -301,7 +300,7 @@ export const f = () => listConversationItems(createClient({ baseURL: '/api' }), 
   },
   {
     name: 'vector-stores: listVectorStoreFiles + core',
-    limit: 7232,
+    limit: 7112,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
@@ -318,7 +317,7 @@ export const f = () => retrieveContainerFileContent(createClient({ baseURL: '/ap
   },
   {
     name: 'evals: listEvalRunOutputItems + core',
-    limit: 6992,
+    limit: 6872,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
@@ -327,7 +326,7 @@ export const f = () => listEvalRunOutputItems(createClient({ baseURL: '/api' }),
   },
   {
     name: 'skills: retrieveSkillVersionContent + core',
-    limit: 7032,
+    limit: 6960,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
@@ -336,7 +335,7 @@ export const f = () => retrieveSkillVersionContent(createClient({ baseURL: '/api
   },
   {
     name: 'chatkit: listChatKitThreadItems + core',
-    limit: 7016,
+    limit: 6896,
     target: 6.5 * 1024,
     upFront: true,
     code: `import { createClient } from '@acme/openai-core'
