@@ -1,5 +1,5 @@
 // Bundles a snippet the way a browser app would (esbuild, ESM, minified) and measures it gzip -9.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -17,7 +17,11 @@ const dirs = {
   'auth-workload': 'auth-workload',
 }
 
-/** Resolves `@acme/openai-<pkg>[/sub]` to the built ESM file, so the measure is of what we publish. */
+/**
+ * Resolves `@acme/openai-<pkg>[/sub]` to the built ESM file, so the measure is of what we publish. A plugin's answer
+ * skips esbuild's own package.json lookup, so the package's `sideEffects` flag is passed on here, as every app
+ * bundler that resolves the published package would read it.
+ */
 const workspacePackages = {
   name: 'workspace-dist',
   setup(b) {
@@ -26,7 +30,10 @@ const workspacePackages = {
       const file = join(root, 'packages', dirs[pkg] ?? pkg, 'dist', `${sub ?? 'index'}.js`)
       if (!existsSync(file))
         return { errors: [{ text: `${args.path} is not built (${file}); run pnpm build` }] }
-      return { path: file }
+      const manifest = JSON.parse(
+        readFileSync(join(root, 'packages', dirs[pkg] ?? pkg, 'package.json'), 'utf8'),
+      )
+      return { path: file, ...(manifest.sideEffects === false ? { sideEffects: false } : {}) }
     })
   },
 }
