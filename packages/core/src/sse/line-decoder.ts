@@ -97,53 +97,45 @@ export function _createLineSplitter(
   // The last text seen ended in `\r`: a `\n` at the start of the next text belongs to that line end.
   let skipLF = false
 
-  // A line that began in an earlier chunk: join its pieces, then visit it.
-  function joined(text: string, start: number, end: number): void {
-    if (stats) stats.joined += partsLength + end - start
-    const whole =
-      parts.length === 1 ? parts[0] + text.slice(start, end) : parts.join('') + text.slice(start, end)
-    parts = []
-    partsLength = 0
-    visit(whole, 0, whole.length)
+  function line(text: string, start: number, end: number): void {
+    if (parts.length > 0) {
+      // A line that began in an earlier chunk: join its pieces first.
+      parts.push(text.slice(start, end))
+      text = parts.join('')
+      if (stats) stats.joined += text.length
+      parts = []
+      partsLength = start = 0
+      end = text.length
+    }
+    visit(text, start, end)
   }
 
   function split(text: string): void {
     const length = text.length
-    let start = 0
-    if (skipLF) {
-      skipLF = false
-      if (text.charCodeAt(0) === LF) start = 1
+    let start = skipLF && text.charCodeAt(0) === LF ? 1 : 0
+    skipLF = false
+    // The next `\n` or `\r` at or after `start` (`length` if none). Each is searched again only once
+    // passed, so every character is examined at most once per kind: linear whatever the chunking.
+    const find = (char: string): number => {
+      const at = text.indexOf(char, start)
+      if (stats) stats.scanned += (at < 0 ? length : at + 1) - start
+      return at < 0 ? length : at
     }
-    // Next `\n` and next `\r` at or after `start`. Each is searched again only once passed, so every
-    // character is examined at most once per kind: linear whatever the chunking.
-    let lf = text.indexOf('\n', start)
-    let cr = text.indexOf('\r', start)
-    if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start + (cr === -1 ? length : cr + 1) - start
-    while (lf !== -1 || cr !== -1) {
-      if (cr === -1 || (lf !== -1 && lf < cr)) {
-        if (parts.length === 0) visit(text, start, lf)
-        else joined(text, start, lf)
-        start = lf + 1
-        lf = text.indexOf('\n', start)
-        if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start
-        continue
+    for (let lf = -1, cr = -1, end: number; ; ) {
+      if (lf < start) lf = find('\n')
+      if (cr < start) cr = find('\r')
+      end = Math.min(lf, cr)
+      if (end === length) break
+      line(text, start, end)
+      start = end + 1
+      if (end === cr) {
+        if (start === length) skipLF = true
+        else if (text.charCodeAt(start) === LF) start++
       }
-      if (parts.length === 0) visit(text, start, cr)
-      else joined(text, start, cr)
-      start = cr + 1
-      if (start === length) skipLF = true
-      else if (text.charCodeAt(start) === LF) {
-        start++
-        lf = text.indexOf('\n', start)
-        if (stats) stats.scanned += (lf === -1 ? length : lf + 1) - start
-      }
-      cr = text.indexOf('\r', start)
-      if (stats) stats.scanned += (cr === -1 ? length : cr + 1) - start
     }
     if (start < length) {
-      parts.push(start === 0 ? text : text.slice(start))
-      partsLength += length - start
-      if (partsLength > maxLength) {
+      parts.push(text.slice(start))
+      if ((partsLength += length - start) > maxLength) {
         parts = []
         partsLength = 0
         throw _tooLarge(maxLength)
@@ -155,13 +147,13 @@ export function _createLineSplitter(
     push(chunk) {
       if (chunk == null) return
       const text = typeof chunk === 'string' ? chunk : utf8.decode(chunk, STREAM)
-      if (text.length > 0) split(text)
+      if (text) split(text)
     },
     end() {
       // Bytes of an unfinished UTF-8 character become U+FFFD, as any UTF-8 decoder does at EOF.
       const rest = utf8.decode()
-      if (rest.length > 0) split(rest)
-      if (parts.length > 0) joined('', 0, 0)
+      if (rest) split(rest)
+      if (parts.length > 0) line('', 0, 0)
       skipLF = false
     },
   }

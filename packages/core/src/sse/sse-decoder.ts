@@ -72,13 +72,6 @@ const NO_RAW: string[] = []
 const CR = 13
 const COLON = 58
 const SPACE = 32
-// Code units of the letters of `data` and `event`.
-const a = 97
-const d = 100
-const e = 101
-const n = 110
-const t = 116
-const v = 118
 
 /** Receives a finished event's fields (no object is made, so callers that need none pay for none). */
 export type _SSEDispatch = (event: string | null, data: string, raw: string[]) => void
@@ -117,51 +110,28 @@ export function _createSSEParser(
     dispatch(event, joined, lines)
   }
 
-  // Only `data` and `event` matter, so the field name is compared in place, code unit by code unit: no
-  // indexOf(':') that could run past the line end, no slice, no builtin call (this runs for every line).
   return {
     line(text, start, end) {
       if (end === start) return flush()
       if (keepRaw) raw.push(text.slice(start, end))
-      const first = text.charCodeAt(start)
-      if (first === d) {
-        if (
-          text.charCodeAt(start + 1) !== a ||
-          text.charCodeAt(start + 2) !== t ||
-          text.charCodeAt(start + 3) !== a
-        ) {
-          return
-        }
-        let value: string
-        if (end === start + 4) value = ''
-        else if (text.charCodeAt(start + 4) !== COLON) return
-        else
-          value = text.slice(
-            start + 5 < end && text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5,
-            end,
-          )
-        size += value.length
-        if (size > maxSize) throw _tooLarge(maxSize)
-        if (data === undefined) data = value
-        else if (moreData) moreData.push(value)
-        else moreData = [data, value]
-      } else if (first === e) {
-        if (
-          text.charCodeAt(start + 1) !== v ||
-          text.charCodeAt(start + 2) !== e ||
-          text.charCodeAt(start + 3) !== n ||
-          text.charCodeAt(start + 4) !== t
-        ) {
-          return
-        }
-        if (end === start + 5) name = ''
-        else if (text.charCodeAt(start + 5) === COLON) {
-          name = text.slice(
-            start + 6 < end && text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6,
-            end,
-          )
-        }
+      // Only `data` and `event` matter, so the field name is matched in place: no indexOf(':') that could
+      // run past the line end, and no string for a line that is neither.
+      const isData = text.startsWith('data', start)
+      if (!isData && !text.startsWith('event', start)) return
+      let at = start + (isData ? 4 : 5)
+      if (at < end ? text.charCodeAt(at) !== COLON : at > end) return
+      // The value after the colon less one space, `''` for a line without a colon.
+      const value =
+        at++ === end ? '' : text.slice(text.charCodeAt(at) === SPACE && at < end ? at + 1 : at, end)
+      if (!isData) {
+        name = value
+        return
       }
+      size += value.length
+      if (size > maxSize) throw _tooLarge(maxSize)
+      if (data === undefined) data = value
+      else if (moreData) moreData.push(value)
+      else moreData = [data, value]
     },
     end: flush,
   }

@@ -38,44 +38,48 @@ const noop = () => {}
 const ended = <T>(): IteratorResult<T> => ({ value: undefined, done: true })
 
 /**
- * The iterator behind `Stream.fromSSEResponse`. A plain object rather than an async generator: it hands
+ * The iterator behind `Stream.fromSSEResponse` and, with `ndjson`, `Stream.fromReadableStream` (one JSON value
+ * per non-blank line: no `[DONE]`, no error conversion). A plain object rather than an async generator: it hands
  * out the events decoded from each chunk with one resolved promise apiece, where a generator costs several
  * promise jobs per item, a large share of the time on a stream of small deltas.
  * @internal
  */
 export function _iterateSSEResponse<T>(
-  response: Response,
+  response: { body: ReadableStream<Uint8Array> | null; headers?: Headers },
   controller: AbortController,
   options: SSEStreamOptions = {},
+  ndjson?: boolean,
 ): AsyncIterator<T> {
   const { signal } = controller
+  const { idleTimeout, maxEventSize } = options
   const eventsMode = options.mode === 'events'
   // Events decoded from the last chunk, flat as [event, data, event, data, ...]: no object per event.
   let batch: (string | null)[] = []
   let index = 0
-  const parser = _createSSEParser(
-    (event, data) => {
-      batch.push(event, data)
-    },
-    false,
-    options.maxEventSize,
-  )
-  const lines = _createLineSplitter(parser.line, undefined, options.maxEventSize)
+  const parser = ndjson
+    ? {
+        line: (text: string, start: number, end: number) => {
+          if (end > start) batch.push(null, text.slice(start, end))
+        },
+        end: noop,
+      }
+    : _createSSEParser((event, data) => batch.push(event, data), false, maxEventSize)
+  const lines = _createLineSplitter(parser.line, undefined, maxEventSize)
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
   let eof = false
   let closed = false
   // Mirrors signal.aborted, which is a getter with checks: cheaper to test once per event.
   let aborted = signal.aborted
   let pulling: Promise<IteratorResult<T>> | undefined
-
-  const idleTimeout = options.idleTimeout
   let idleError: APIConnectionTimeoutError | undefined
+
   // No data for `idleTimeout` ms while a read waits: fail the stream and abort the request.
   const onIdle = () => {
-    idleError = new APIConnectionTimeoutError({
-      message: `Stream idle: no data for ${idleTimeout} ms (idleTimeout); the request was aborted.`,
-    })
-    controller.abort(idleError)
+    controller.abort(
+      (idleError = new APIConnectionTimeoutError({
+        message: `Stream idle: no data for ${idleTimeout} ms (idleTimeout); the request was aborted.`,
+      })),
+    )
   }
 
   // Wakes a pending read when the request is aborted, even for bodies the abort does not reach.
@@ -117,7 +121,7 @@ export function _iterateSSEResponse<T>(
     const event = batch[index]
     const text = batch[index + 1]!
     index += 2
-    if (text === '[DONE]') {
+    if (!ndjson && text === '[DONE]') {
       close(false)
       return ended()
     }
@@ -126,11 +130,13 @@ export function _iterateSSEResponse<T>(
       data = JSON.parse(text)
     } catch {
       // Never echo the data: it can hold the user's private content.
-      throw new SyntaxError('Error reading response: malformed server-sent event JSON.')
+      throw new SyntaxError(
+        `Error reading response: malformed ${ndjson ? 'newline-delimited' : 'server-sent event'} JSON.`,
+      )
     }
-    if (eventsMode) return { value: { event, data } as T, done: false }
-    if (event === 'error') throw new APIError(undefined, data?.error ?? data, undefined, response.headers)
-    if (data?.error) throw new APIError(undefined, data.error, undefined, response.headers)
+    if (eventsMode) data = { event, data }
+    else if (!ndjson && (event === 'error' || data?.error))
+      throw new APIError(undefined, data?.error ?? data, undefined, response.headers)
     return { value: data, done: false }
   }
 
@@ -150,21 +156,20 @@ export function _iterateSSEResponse<T>(
       if (signal.aborted) return stopOnAbort()
     }
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>
+      let chunk: ReadableStreamReadResult<Uint8Array> | undefined
+      let error: unknown
       const idle = idleTimeout ? setTimeout(onIdle, idleTimeout) : undefined
       try {
         chunk = await reader.read()
-      } catch (error) {
-        clearTimeout(idle)
-        if (idleError) throw fail(idleError)
-        // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
-        if (signal.aborted) return stopOnAbort()
-        throw fail(error)
+      } catch (e) {
+        error = e
       }
       clearTimeout(idle)
       if (idleError) throw fail(idleError)
-      if (closed) return ended()
+      if (chunk && closed) return ended()
+      // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
       if (signal.aborted) return stopOnAbort()
+      if (!chunk) throw fail(error)
       batch = []
       index = 0
       try {

@@ -1,5 +1,4 @@
 import { OpenAIError } from '../errors'
-import { _iterateNDJSON } from './ndjson'
 import { _iterateSSEResponse, type SSEStreamOptions } from './sse-response-iterator'
 import { _teeIterator } from './tee'
 
@@ -49,7 +48,7 @@ export class Stream<T> implements AsyncIterable<T> {
    * malformed line throws `SyntaxError('Error reading response: malformed newline-delimited JSON.')`.
    */
   static fromReadableStream<T>(readable: ReadableStream<Uint8Array>, controller: AbortController): Stream<T> {
-    return newStream<T>(() => _iterateNDJSON<T>(readable, controller), controller)
+    return newStream<T>(() => _iterateSSEResponse<T>({ body: readable }, controller, {}, true), controller)
   }
 
   /** Starts iteration; a second call gets an iterator that throws, as the items are read only once. */
@@ -69,14 +68,11 @@ export class Stream<T> implements AsyncIterable<T> {
    * slower one). Stopping one branch drops its queue; the request is cancelled when both stopped early.
    */
   tee(): [Stream<T>, Stream<T>] {
-    const [left, right] = _teeIterator(this[Symbol.asyncIterator]())
-    return [this.#branch(left), this.#branch(right)]
-  }
-
-  #branch(iterator: AsyncIterator<T>): Stream<T> {
-    const stream = newStream<T>(() => iterator, this.controller, this.response)
-    stream.#teeBranch = true
-    return stream
+    return _teeIterator(this[Symbol.asyncIterator]()).map((iterator) => {
+      const stream = newStream<T>(() => iterator, this.controller, this.response)
+      stream.#teeBranch = true
+      return stream
+    }) as [Stream<T>, Stream<T>]
   }
 
   /**

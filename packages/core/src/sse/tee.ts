@@ -1,9 +1,4 @@
-interface Branch<T> {
-  // Results the other branch already requested; each is a promise, so a slow branch never blocks a fast one.
-  queue: (Promise<IteratorResult<T>> | undefined)[]
-  head: number
-  stopped: boolean
-}
+type Result<T> = Promise<IteratorResult<T>>
 
 /**
  * Two iterators over one source: every result goes to both, each read at its own pace. Stopping a
@@ -11,41 +6,38 @@ interface Branch<T> {
  * @internal
  */
 export function _teeIterator<T>(source: AsyncIterator<T>): [AsyncIterator<T>, AsyncIterator<T>] {
-  const branches: [Branch<T>, Branch<T>] = [
-    { queue: [], head: 0, stopped: false },
-    { queue: [], head: 0, stopped: false },
-  ]
-  const done = (): Promise<IteratorResult<T>> => Promise.resolve({ value: undefined, done: true })
-
-  const iterator = (own: Branch<T>): AsyncIterator<T> => ({
-    next() {
-      if (own.stopped) return done()
-      if (own.head === own.queue.length) {
-        const result = source.next()
-        for (const branch of branches) if (!branch.stopped) branch.queue.push(result)
-      }
-      const result = own.queue[own.head]!
-      own.queue[own.head++] = undefined
-      if (own.head === own.queue.length) {
-        own.queue = []
-        own.head = 0
-      } else if (own.head >= 1024 && own.head * 2 >= own.queue.length) {
+  // Per branch, how to queue a result for it; `undefined` once it stopped.
+  const queues: (((result: Result<T>) => void) | undefined)[] = []
+  const branch = (own: number): AsyncIterator<T> => {
+    // Results the other branch already requested; each is a promise, so a slow branch never blocks a fast one.
+    let queue: (Result<T> | undefined)[] = []
+    let head = 0
+    queues[own] = (result) => queue.push(result)
+    return {
+      next() {
+        if (!queues[own]) return Promise.resolve({ value: undefined, done: true })
+        if (head === queue.length) {
+          const result = source.next()
+          for (const push of queues) push?.(result)
+        }
+        const result = queue[head]!
+        queue[head++] = undefined
         // Compact now and then, so a long-lagging queue does not keep every consumed slot.
-        own.queue = own.queue.slice(own.head)
-        own.head = 0
-      }
-      return result
-    },
-    async return() {
-      if (!own.stopped) {
-        own.stopped = true
-        own.queue = []
-        own.head = 0
-        if (branches.every((branch) => branch.stopped)) await source.return?.()
-      }
-      return { value: undefined, done: true }
-    },
-  })
-
-  return [iterator(branches[0]), iterator(branches[1])]
+        if (head === queue.length || (head >= 1024 && head * 2 >= queue.length)) {
+          queue = queue.slice(head)
+          head = 0
+        }
+        return result
+      },
+      async return() {
+        if (queues[own]) {
+          queues[own] = undefined
+          queue = []
+          if (!queues[1 - own]) await source.return?.()
+        }
+        return { value: undefined, done: true }
+      },
+    }
+  }
+  return [branch(0), branch(1)]
 }
