@@ -1,12 +1,7 @@
 /** True in a browser page or a browser worker; false in Node, Deno, Bun, workerd and edge runtimes. */
 export function isBrowserLike(): boolean {
   const g = globalThis as any
-  if (
-    typeof g.window !== 'undefined' &&
-    typeof g.window.document !== 'undefined' &&
-    typeof g.navigator !== 'undefined'
-  )
-    return true
+  if (g.window?.document !== undefined && g.navigator !== undefined) return true
   return (
     typeof g.WorkerGlobalScope === 'function' &&
     g instanceof g.WorkerGlobalScope &&

@@ -7,6 +7,5 @@ export function readEnv(name: string): string | undefined {
   } catch {
     // Deno without --allow-env throws: behave as if unset.
   }
-  value = value?.trim()
-  return value ? value : undefined
+  return value?.trim() || undefined
 }

@@ -1,6 +1,5 @@
 import { type APIPromise, toAPIPromise } from './api-promise'
 import type { Client } from './client'
-import { OpenAIError } from './errors'
 import { request } from './request'
 import type { RequestSpec } from './request-spec'
 
@@ -35,48 +34,15 @@ export interface PagePromise<Item> extends APIPromise<Page<Item>>, AsyncIterable
 /** Requests one page of a list endpoint and wires up navigation to the next ones. */
 export function requestPage<Item>(client: Client, spec: RequestSpec, kind: PageKind): PagePromise<Item> {
   const promise = toAPIPromise(
-    request<Record<string, any> | null>(client, spec)
-      .withResponse()
-      .then(({ data: json, response }) => {
-        const body = json ?? {}
-        const data: Item[] = Array.isArray(body.data) ? body.data : []
-        // Computed on each call from `data` and `body`, as they are then.
-        const nextPageInfo = () => {
-          const after =
-            kind !== 'single' &&
-            page.has_more &&
-            (kind === 'cursor'
-              ? (data.at(-1) as any)?.id
-              : kind === 'conversation'
-                ? body.last_id
-                : body.next)
-          return after && (kind === 'next-cursor' || data.length) ? { query: { ...spec.query, after } } : null
-        }
-        const page: Page<Item> = {
-          data,
-          has_more: body.has_more === true,
-          body,
-          response,
-          nextPageInfo,
-          hasNextPage: () => !!nextPageInfo(),
-          getNextPage() {
-            const next = nextPageInfo()
-            return next
-              ? requestPage<Item>(client, { ...spec, ...next }, kind)
-              : Promise.reject(new OpenAIError('No next page expected; check `.hasNextPage()` first.'))
-          },
-          async *iterPages() {
-            for (let p = page; ; p = await p.getNextPage()) {
-              yield p
-              if (!p.hasNextPage()) return
-            }
-          },
-          async *[Symbol.asyncIterator]() {
-            for await (const p of page.iterPages()) yield* p.data
-          },
-        }
-        return { data: page, response }
-      }),
+    Promise.all([
+      request<Record<string, any> | null>(client, spec).withResponse(),
+      // The page object's code loads on the first list call, while the request is in flight.
+      import('./build-page'),
+    ]).then(([result, { _buildPage }]) =>
+      _buildPage<Item>(result, kind, spec.query, (query) =>
+        requestPage<Item>(client, { ...spec, query }, kind),
+      ),
+    ),
   ) as PagePromise<Item>
   promise[Symbol.asyncIterator] = async function* () {
     yield* await promise

@@ -6,7 +6,7 @@
 export function attachRequestId<T extends object>(target: T, response: Response): T {
   return Object.defineProperty(target, '_request_id', {
     value: response.headers.get('x-request-id'),
-    enumerable: false,
+    // Not enumerable: defineProperty's default.
     writable: true,
     configurable: true,
   })

@@ -3,12 +3,13 @@ import { APIUserAbortError } from './errors'
 /** Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new APIUserAbortError({ cause: signal.reason }))
+    let timer: ReturnType<typeof setTimeout> | undefined
     const onAbort = () => {
       clearTimeout(timer)
       reject(new APIUserAbortError({ cause: signal!.reason }))
     }
-    const timer = setTimeout(() => {
+    if (signal?.aborted) return onAbort()
+    timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
