@@ -4,6 +4,7 @@
 // miss stays visible in every run without blocking unrelated work.
 import { bundleSize } from './bundle-size.mjs'
 import { budgets } from './size-budgets.mjs'
+import { OPERATION_BUDGETS, operationRows } from './size-operations.mjs'
 
 const FORBIDDEN = [/node_modules\/zod\//, /node_modules\/(ws|isomorphic-ws)\//, /^node:/]
 let failed = 0
@@ -68,6 +69,24 @@ if (missedTargets.length) {
   console.log(`\n${missedTargets.length} row(s) within their limit but over their target:`)
   for (const m of missedTargets) console.log(`  ${m}`)
 }
+// Every generated operation, one by one: only the largest of each kind and the misses are printed.
+const largest = {}
+for (const op of operationRows()) {
+  const size = (await bundleSize(op.code)).entryGzip
+  const { limit, target } = OPERATION_BUDGETS[op.kind]
+  const top = (largest[op.kind] ??= { count: 0, size: 0, name: '' })
+  top.count++
+  if (size > top.size) Object.assign(top, { size, name: op.name })
+  if (size > limit) {
+    failed++
+    console.log(`FAIL ${op.name}: ${size} B gzip up front, limit ${limit} B`)
+  } else if (target !== undefined && size > target)
+    console.log(`  ${op.name}: ${size} B up front, within its limit but over its target ${target} B`)
+}
+for (const [kind, top] of Object.entries(largest))
+  console.log(
+    `${top.count} generated ${kind} operations, each + core up front: largest ${top.size} B (${top.name}), limit ${OPERATION_BUDGETS[kind].limit} B`,
+  )
 if (process.argv.includes('--json')) console.log(JSON.stringify({ bench: 'size', rows, missedTargets }))
 if (failed) {
   console.error(`${failed} size budget(s) exceeded`)
