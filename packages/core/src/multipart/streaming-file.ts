@@ -1,6 +1,6 @@
 import { InvalidUploadError } from './errors'
 import type { StreamingFile } from './types'
-import { brandStreamingFile } from './uploadable'
+import { STREAMING_FILE } from './uploadable'
 
 /** What a `StreamingFile` is made of. */
 export interface StreamingFileInit {
@@ -18,22 +18,27 @@ export interface StreamingFileInit {
 // @__NO_SIDE_EFFECTS__
 export function makeStreamingFile(init: StreamingFileInit): StreamingFile {
   let opened = false
-  return brandStreamingFile({
-    name: init.name,
-    type: init.type,
-    size: init.size,
-    lastModified: init.lastModified,
-    stream(): ReadableStream<Uint8Array> {
-      if (opened && !init.reusable)
-        throw new InvalidUploadError(
-          `The stream of '${init.name}' was already read, and a stream can be sent once. Make a new stream for ` +
-            'each upload, or pass a Blob/File (or a path through @acme/openai-files/node), which can be re-read.',
-          'file',
-        )
-      opened = true
-      return init.open()
+  // The mark is not enumerable: spreading a file copies its metadata only.
+  return Object.defineProperty(
+    {
+      name: init.name,
+      type: init.type,
+      size: init.size,
+      lastModified: init.lastModified,
+      stream(): ReadableStream<Uint8Array> {
+        if (opened && !init.reusable)
+          throw new InvalidUploadError(
+            `The stream of '${init.name}' was already read, and a stream can be sent once. Make a new stream for ` +
+              'each upload, or pass a Blob/File (or a path through @acme/openai-files/node), which can be re-read.',
+            'file',
+          )
+        opened = true
+        return init.open()
+      },
     },
-  })
+    STREAMING_FILE,
+    { value: true },
+  )
 }
 
 /**

@@ -38,10 +38,13 @@ async function resolveFile(
   upload: MultipartUpload,
 ): Promise<Blob | StreamingFile> {
   const file = await resolveUploadable(value, field)
-  const { limit, tooLarge } = upload
-  if (!isStreamingFile(file) || file.size !== undefined || limit === undefined) return file
-  const { name } = file
-  return capStreamingFile(file, limit, (size) => new FileTooLargeError(tooLarge!(name, size), size, limit))
+  if (!isStreamingFile(file) || file.size !== undefined || upload.limit === undefined) return file
+  return capStreamingFile(file, upload.limit, (size) => fileTooLarge(upload, file.name, size))
+}
+
+/** The error for a file of `size` bytes over the upload's limit (`sendMultipart` throws it for a known size). */
+export function fileTooLarge({ limit, tooLarge }: MultipartUpload, name: string, size: number) {
+  return new FileTooLargeError(tooLarge!(name, size), size, limit!)
 }
 
 /** A plain object that is not a file of any kind: an id or URL reference to send as nested text fields. */

@@ -1,13 +1,8 @@
 // Runtime checks for upload inputs; the types they narrow to live in `types.ts`.
 import type { StreamingFile } from './types'
 
-const STREAMING_FILE = Symbol.for('@acme/openai-files/StreamingFile')
-
-/** Marks a `StreamingFile` so it is recognised even from another copy of this package. */
-export function brandStreamingFile<T extends object>(file: T): T {
-  Object.defineProperty(file, STREAMING_FILE, { value: true })
-  return file
-}
+/** The mark of a `StreamingFile`, so it is recognised even from another copy of this package. */
+export const STREAMING_FILE = Symbol.for('@acme/openai-files/StreamingFile')
 
 /** Whether `value` is a `StreamingFile` made by `toFile()`. */
 export function isStreamingFile(value: unknown): value is StreamingFile {
