@@ -2,6 +2,7 @@ import { OpenAIError } from '@acme/openai-core'
 import type { RealtimeConnection } from '../realtime-connection'
 import type { RealtimeResponse } from '../types/items'
 import { base64ToBytes } from './base64'
+import { pcm16Samples } from './pcm16-base64'
 
 /** The audio of one response, in one buffer. */
 export interface CollectedOutputAudio {
@@ -69,10 +70,7 @@ export function collectOutputAudio(
           bytes.set(chunk, offset)
           offset += chunk.length
         }
-        const samples = new Int16Array(length >> 1)
-        const view = new DataView(bytes.buffer)
-        for (let i = 0; i < samples.length; i++) samples[i] = view.getInt16(i * 2, true)
-        resolve({ bytes, samples, transcript, response: event.response })
+        resolve({ bytes, samples: pcm16Samples(bytes), transcript, response: event.response })
       }),
     )
     void connection.closed.then((info) =>

@@ -36,9 +36,13 @@ export function pcm16ToBase64(audio: Uint8Array | Int16Array | ArrayBuffer): str
  * @example const samples = base64ToPcm16(event.delta)
  */
 export function base64ToPcm16(base64: string): Int16Array {
-  const bytes = base64ToBytes(base64)
+  return pcm16Samples(base64ToBytes(base64))
+}
+
+/** The samples of little-endian PCM16 bytes (a whole buffer, as decoding makes); a trailing odd byte is dropped. */
+export function pcm16Samples(bytes: Uint8Array): Int16Array {
   const samples = new Int16Array(bytes.length >> 1)
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const view = new DataView(bytes.buffer)
   for (let i = 0; i < samples.length; i++) samples[i] = view.getInt16(i * 2, true)
   return samples
 }
