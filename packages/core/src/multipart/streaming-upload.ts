@@ -1,4 +1,4 @@
-// Loaded on first use by `sendMultipart`: a call whose files are all Files or Blobs never needs this code.
+// Loaded on first use by `sendMultipart` and `toFile`: a call whose files are all Files or Blobs never needs this code.
 
 import { FileTooLargeError } from './errors'
 import { isAsyncIterable, isFileTuple, isReadableStream, isResponseLike } from './input-kinds'
@@ -7,6 +7,8 @@ import { resolveUploadable } from './normalize-file'
 import { capStreamingFile } from './streaming-file'
 import type { FormValue, MultipartBody, MultipartUpload, StreamingFile } from './types'
 import { isBlob, isStreamingFile } from './uploadable'
+
+export { normalizeFile } from './normalize-file'
 
 /** A generated stream when a file is no Blob; `undefined` when a `FormData` can carry them all (and be resent). */
 export function encodeStream(entries: [string, FormValue][]): MultipartBody | undefined {

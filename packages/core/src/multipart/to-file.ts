@@ -24,7 +24,8 @@ export async function toFile(
   name?: string | null,
   options: ToFileOptions = {},
 ): Promise<FileLike> {
-  // The conversions load on first use: an app that only uploads Files and Blobs never downloads them.
-  const { normalizeFile } = await import('./normalize-file')
+  // The conversions load on first use (an app that only uploads Files and Blobs never downloads them), in the one
+  // chunk of upload code `sendMultipart` loads too: a file made here is mostly sent next.
+  const { normalizeFile } = await import('./streaming-upload')
   return normalizeFile(await value, name ?? undefined, options)
 }
