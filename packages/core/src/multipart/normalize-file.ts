@@ -11,99 +11,129 @@ import {
   isResponseLike,
 } from './input-kinds'
 import { makeStreamingFile } from './streaming-file'
-import type { FileLike, StreamingFile, ToFileOptions } from './types'
+import type { FileLike, ToFileOptions } from './types'
 import { isBlob, isStreamingFile } from './uploadable'
 
 const UNKNOWN_FILE = 'unknown_file'
 
 /**
  * What `toFile()` does, loaded on first use: every input kind becomes a `File` (data in memory) or a
- * `StreamingFile` (streams, `Response` bodies).
+ * `StreamingFile` (streams, `Response` bodies). A string is text only inside a tuple (`text`).
  */
-export function normalizeFile(
+export async function normalizeFile(
   value: unknown,
   name: string | undefined,
   options: ToFileOptions,
+  text?: boolean,
 ): Promise<FileLike> {
-  return normalize(value, name, options, false)
-}
-
-/**
- * Resolves a file param: a `Blob`/`File` stays as it is (FormData then names a bare Blob `blob`, as with
- * openai-node), everything else goes through `toFile()`.
- */
-export async function resolveUploadable(value: unknown, field: string): Promise<Blob | StreamingFile> {
-  const resolved = await value
-  if (resolved == null)
-    throw new InvalidUploadError(
-      `Missing \`${field}\`: pass a File, Blob, Uint8Array, Response, a named stream or a [filename, contents] tuple.`,
-      field,
-    )
-  return isBlob(resolved) ? resolved : normalize(resolved, undefined, {}, false)
-}
-
-async function normalize(
-  value: unknown,
-  name: string | undefined,
-  options: ToFileOptions,
-  textAllowed: boolean,
-): Promise<FileLike> {
-  if (options.size !== undefined && !(Number.isSafeInteger(options.size) && options.size >= 0))
-    throw new InvalidUploadError(
-      `size must be a whole number of bytes >= 0, got ${String(options.size)}`,
-      'size',
-    )
-  if (isFileTuple(value)) {
-    const [filename, contents, type] = value
-    return normalize(await contents, name ?? filename, { ...options, type: options.type ?? type }, true)
-  }
+  const { type, size, lastModified } = options
+  if (size !== undefined && !(Number.isSafeInteger(size) && size >= 0))
+    throw new InvalidUploadError(`size must be a whole number of bytes >= 0, got ${String(size)}`, 'size')
+  if (isFileTuple(value))
+    return normalizeFile(await value[1], name ?? value[0], { ...options, type: type ?? value[2] }, true)
   if (typeof value === 'string') {
-    if (textAllowed) return makeFile([value], name ?? UNKNOWN_FILE, options.type ?? '', options)
+    if (text) return makeFile([value], name, type, lastModified)
     throw new InvalidUploadError(
       "A string is not a file here. For text contents pass a tuple such as ['notes.txt', text]; to upload a " +
         "file from disk, use uploadFile or toFile from '@acme/openai-files/node', which read paths.",
       'file',
     )
   }
-  if (isStreamingFile(value)) return renameStreamingFile(value, name, options)
-  if (isBlob(value)) return fromBlob(value, name, options)
-  if (ArrayBuffer.isView(value) || isArrayBuffer(value))
-    return makeFile([value as BlobPart], name ?? UNKNOWN_FILE, options.type ?? '', options)
-  if (isResponseLike(value)) return fromResponse(value, name, options)
-  if (isBlobLike(value)) {
-    // A Blob of another implementation: stream it when it can, else read it.
-    const v = value as Blob & { name?: unknown; lastModified?: unknown }
-    const fileName = name ?? inferFileName(v) ?? UNKNOWN_FILE
-    const lastModified =
-      options.lastModified ?? (typeof v.lastModified === 'number' ? v.lastModified : undefined)
-    if (typeof v.stream === 'function')
-      return makeStreamingFile({
-        name: fileName,
-        type: options.type ?? v.type,
-        size: v.size,
-        lastModified: lastModified ?? Date.now(),
-        open: () => byteStream(v.stream()),
-        reusable: true,
-      })
-    return makeFile([await v.arrayBuffer()], fileName, options.type ?? v.type, { ...options, lastModified })
+  if (isStreamingFile(value)) {
+    const renamed = {
+      name: name ?? value.name,
+      type: type ?? value.type,
+      size: size ?? value.size,
+      lastModified: lastModified ?? value.lastModified,
+    }
+    return renamed.name === value.name &&
+      renamed.type === value.type &&
+      renamed.size === value.size &&
+      lastModified === undefined
+      ? value
+      : makeStreamingFile({ ...renamed, open: () => value.stream(), reusable: true })
   }
-  if (isReadableStream(value) || isAsyncIterable(value)) {
+  const blob = isBlob(value)
+  if (blob || isBlobLike(value)) {
+    // A Blob of another implementation is streamed when it can be, else read. A File of another implementation
+    // (undici's, from `formData()`) is no `File` here, but it has a date to keep.
+    const v = value as File
+    const date = lastModified ?? (typeof v.lastModified === 'number' ? v.lastModified : undefined)
+    const current = blob && typeof File !== 'undefined' && v instanceof File ? v : undefined
+    const fileName = name ?? current?.name ?? inferFileName(v)
+    const fileType = type ?? v.type
+    if (current && fileName === current.name && fileType === current.type && date === current.lastModified)
+      return current
+    // Wrapping a Blob in a File shares its bytes (and keeps a file on disk unread); nothing is copied.
+    if (blob) return makeFile([v], fileName, fileType, date)
+    return typeof v.stream === 'function'
+      ? makeStreamingFile({
+          name: fileName ?? UNKNOWN_FILE,
+          type: fileType,
+          size: v.size,
+          lastModified: date,
+          open: () => byteStream(v.stream()),
+          reusable: true,
+        })
+      : makeFile([await v.arrayBuffer()], fileName, fileType, date)
+  }
+  if (ArrayBuffer.isView(value) || isArrayBuffer(value))
+    return makeFile([value as BlobPart], name, type, lastModified)
+  if (isResponseLike(value)) {
+    if (value.ok === false)
+      throw new InvalidUploadError(
+        `The Response to upload has status ${value.status}: it is an error page, not the file. Check \`ok\` ` +
+          'before uploading it.',
+        'file',
+      )
+    const fileName = name ?? inferFileName(value)
+    const header = (key: string) => (value.headers as Headers | undefined)?.get?.(key)
+    const fileType = type ?? header('content-type') ?? ''
+    const body = value.body
+    if (!body || value.bodyUsed) {
+      const read = await value.blob()
+      return makeFile([read], fileName, type ?? (read.type || fileType), lastModified)
+    }
+    // Content-Length counts encoded bytes when the body is compressed; trust it only for identity bodies.
+    const length = header('content-encoding') ? null : header('content-length')
+    return makeStreamingFile({
+      name: fileName ?? UNKNOWN_FILE,
+      type: fileType,
+      size: size ?? (/^\d+$/.test(length as string) ? Number(length) : undefined),
+      lastModified,
+      open: () => byteStream(body),
+    })
+  }
+  const readable = isReadableStream(value)
+  if (readable || isAsyncIterable(value)) {
     const fileName = name ?? inferFileName(value)
     if (!fileName)
       throw new InvalidUploadError(
-        `This ${isReadableStream(value) ? 'ReadableStream' : 'async iterable'} has no file name. Name it: pass ` +
+        `This ${readable ? 'ReadableStream' : 'async iterable'} has no file name. Name it: pass ` +
           "['data.jsonl', stream] or await toFile(stream, 'data.jsonl') as the file.",
         'file',
       )
-    const { source, type } =
-      options.type === undefined && !isReadableStream(value)
-        ? await peekType(value as AsyncIterable<unknown>)
-        : { source: value as ReadableStream | AsyncIterable<any>, type: options.type }
+    let source: ReadableStream | AsyncIterable<any> = value
+    let fileType = type
+    if (type === undefined && !readable) {
+      // openai-node takes the type of a first Blob chunk for the whole file. Only that chunk is read ahead (and
+      // sent first), so the stream is still never held in memory.
+      const iterator = (value as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+      const first = await iterator.next()
+      if (!first.done && isBlobLike(first.value)) fileType = first.value.type
+      source = {
+        async *[Symbol.asyncIterator]() {
+          if (first.done) return
+          yield first.value
+          yield* { [Symbol.asyncIterator]: () => iterator }
+        },
+      }
+    }
     return makeStreamingFile({
       name: fileName,
-      type: type ?? '',
-      size: options.size,
-      lastModified: options.lastModified ?? Date.now(),
+      type: fileType ?? '',
+      size,
+      lastModified,
       open: () => byteStream(source),
     })
   }
@@ -117,97 +147,17 @@ async function normalize(
   )
 }
 
-/**
- * The type of the first chunk when it is a Blob, as openai-node takes a Blob chunk's type for the whole file. Only
- * that chunk is read ahead (and sent first), so the stream is still never held in memory.
- */
-async function peekType(value: AsyncIterable<unknown>) {
-  const iterator = value[Symbol.asyncIterator]()
-  const first = await iterator.next()
-  const source = {
-    async *[Symbol.asyncIterator]() {
-      if (first.done) return
-      yield first.value
-      yield* { [Symbol.asyncIterator]: () => iterator }
-    },
-  }
-  return { source, type: !first.done && isBlobLike(first.value) ? first.value.type || undefined : undefined }
-}
-
-function fromBlob(blob: Blob, name: string | undefined, options: ToFileOptions): File {
-  const isFile = typeof File !== 'undefined' && blob instanceof File
-  const current = isFile ? (blob as File) : undefined
-  const fileName = name ?? current?.name ?? inferFileName(blob) ?? UNKNOWN_FILE
-  const type = options.type ?? blob.type
-  // A File of another implementation (undici's, from `formData()`) is no `File` here, but it has a date to keep.
-  const own = (blob as { lastModified?: unknown }).lastModified
-  const lastModified = options.lastModified ?? (typeof own === 'number' ? own : undefined)
-  if (current && fileName === current.name && type === current.type && lastModified === current.lastModified)
-    return current
-  // Wrapping a Blob in a File shares its bytes (and keeps a file on disk unread); nothing is copied.
-  return makeFile([blob], fileName, type, { lastModified })
-}
-
-async function fromResponse(response: Response, name: string | undefined, options: ToFileOptions) {
-  if (typeof response.ok === 'boolean' && !response.ok)
-    throw new InvalidUploadError(
-      `The Response to upload has status ${response.status}: it is an error page, not the file. Check \`ok\` ` +
-        'before uploading it.',
-      'file',
-    )
-  const fileName = name ?? inferFileName(response) ?? UNKNOWN_FILE
-  const headers = response.headers as Headers | undefined
-  const type = options.type ?? headers?.get?.('content-type') ?? ''
-  if (!response.body || response.bodyUsed) {
-    const blob = await response.blob()
-    return makeFile([blob], fileName, options.type ?? (blob.type || type), options)
-  }
-  // Content-Length counts encoded bytes when the body is compressed; trust it only for identity bodies.
-  const length = headers?.get?.('content-encoding') ? null : headers?.get?.('content-length')
-  const body = response.body
-  return makeStreamingFile({
-    name: fileName,
-    type,
-    size: options.size ?? (length && /^\d+$/.test(length) ? Number(length) : undefined),
-    lastModified: options.lastModified ?? Date.now(),
-    open: () => byteStream(body),
-  })
-}
-
-function renameStreamingFile(file: StreamingFile, name: string | undefined, options: ToFileOptions) {
-  if (
-    (name === undefined || name === file.name) &&
-    (options.type === undefined || options.type === file.type) &&
-    (options.size === undefined || options.size === file.size) &&
-    options.lastModified === undefined
-  )
-    return file
-  return makeStreamingFile({
-    name: name ?? file.name,
-    type: options.type ?? file.type,
-    size: options.size ?? file.size,
-    lastModified: options.lastModified ?? file.lastModified,
-    open: () => file.stream(),
-    reusable: true,
-  })
-}
-
-function makeFile(
-  parts: BlobPart[],
-  name: string,
-  type: string,
-  options: { lastModified?: number | undefined },
-): File {
+/** A native `File`: `unknown_file` unless named, no type unless given, now unless dated. */
+function makeFile(parts: BlobPart[], name?: string, type?: string, lastModified?: number): File {
   if (typeof File === 'undefined')
     throw new OpenAIError(
       '`File` is not defined as a global, which is required for file uploads. Use Node 20 or later, or set ' +
         "`globalThis.File` (Node: import('node:buffer').File).",
     )
-  return new File(
-    parts,
-    name,
-    options.lastModified === undefined ? { type } : { type, lastModified: options.lastModified },
-  )
+  return new File(parts, name ?? UNKNOWN_FILE, {
+    type: type ?? '',
+    ...(lastModified === undefined ? {} : { lastModified }),
+  })
 }
 
 function describe(value: unknown): string {

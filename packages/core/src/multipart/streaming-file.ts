@@ -7,7 +7,8 @@ export interface StreamingFileInit {
   name: string
   type: string
   size: number | undefined
-  lastModified: number
+  /** Now when not given. */
+  lastModified?: number | undefined
   /** Opens the bytes; called at most once unless `reusable`. */
   open: () => ReadableStream<Uint8Array>
   /** The source can be opened again (e.g. a Blob's bytes). */
@@ -16,24 +17,22 @@ export interface StreamingFileInit {
 
 /** Makes a `StreamingFile`: metadata now, bytes on demand. */
 // @__NO_SIDE_EFFECTS__
-export function makeStreamingFile(init: StreamingFileInit): StreamingFile {
+export function makeStreamingFile({ open, reusable, ...meta }: StreamingFileInit): StreamingFile {
   let opened = false
   // The mark is not enumerable: spreading a file copies its metadata only.
   return Object.defineProperty(
     {
-      name: init.name,
-      type: init.type,
-      size: init.size,
-      lastModified: init.lastModified,
+      ...meta,
+      lastModified: meta.lastModified ?? Date.now(),
       stream(): ReadableStream<Uint8Array> {
-        if (opened && !init.reusable)
+        if (opened && !reusable)
           throw new InvalidUploadError(
-            `The stream of '${init.name}' was already read, and a stream can be sent once. Make a new stream for ` +
+            `The stream of '${meta.name}' was already read, and a stream can be sent once. Make a new stream for ` +
               'each upload, or pass a Blob/File (or a path through @acme/openai-files/node), which can be re-read.',
             'file',
           )
         opened = true
-        return init.open()
+        return open()
       },
     },
     STREAMING_FILE,
@@ -47,14 +46,11 @@ export function makeStreamingFile(init: StreamingFileInit): StreamingFile {
  */
 // @__NO_SIDE_EFFECTS__
 export function capStreamingFile(file: StreamingFile, limit: number, makeError: (bytes: number) => Error) {
+  let seen = 0
   return makeStreamingFile({
-    name: file.name,
-    type: file.type,
-    size: file.size,
-    lastModified: file.lastModified,
-    open() {
-      let seen = 0
-      return file.stream().pipeThrough(
+    ...file,
+    open: () =>
+      file.stream().pipeThrough(
         new TransformStream<Uint8Array, Uint8Array>({
           transform(chunk, controller) {
             seen += chunk.byteLength
@@ -62,7 +58,6 @@ export function capStreamingFile(file: StreamingFile, limit: number, makeError: 
             else controller.enqueue(chunk)
           },
         }),
-      )
-    },
+      ),
   })
 }

@@ -1,9 +1,9 @@
 // Loaded on first use by `sendMultipart` and `toFile`: a call whose files are all Files or Blobs never needs this code.
 
-import { FileTooLargeError } from './errors'
+import { FileTooLargeError, InvalidUploadError } from './errors'
 import { isAsyncIterable, isFileTuple, isReadableStream, isResponseLike } from './input-kinds'
 import { encodeMultipartStream } from './multipart-body'
-import { resolveUploadable } from './normalize-file'
+import { normalizeFile } from './normalize-file'
 import { capStreamingFile } from './streaming-file'
 import type { FormValue, MultipartBody, MultipartUpload, StreamingFile } from './types'
 import { isBlob, isStreamingFile } from './uploadable'
@@ -31,15 +31,22 @@ export async function resolveField(value: unknown, field: string, upload: Multip
 }
 
 /**
- * Any input, normalised by `toFile()` (`sendMultipart` checks known sizes); a stream of unknown length is stopped at the upload's limit with the same
- * `FileTooLargeError` a known size gets before sending.
+ * Any input, normalised by `toFile()` (a `Blob`/`File` stays as it is: FormData then names a bare Blob `blob`, as
+ * with openai-node; `sendMultipart` checks known sizes); a stream of unknown length is stopped at the upload's
+ * limit with the same `FileTooLargeError` a known size gets before sending.
  */
 async function resolveFile(
   value: unknown,
   field: string,
   upload: MultipartUpload,
 ): Promise<Blob | StreamingFile> {
-  const file = await resolveUploadable(value, field)
+  const resolved = await value
+  if (resolved == null)
+    throw new InvalidUploadError(
+      `Missing \`${field}\`: pass a File, Blob, Uint8Array, Response, a named stream or a [filename, contents] tuple.`,
+      field,
+    )
+  const file = isBlob(resolved) ? resolved : await normalizeFile(resolved, undefined, {})
   if (!isStreamingFile(file) || file.size !== undefined || upload.limit === undefined) return file
   return capStreamingFile(file, upload.limit, (size) => fileTooLarge(upload, file.name, size))
 }
@@ -51,10 +58,11 @@ export function fileTooLarge({ limit, tooLarge }: MultipartUpload, name: string,
 
 /** A plain object that is not a file of any kind: an id or URL reference to send as nested text fields. */
 function isReference(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null || isBlob(value) || isStreamingFile(value)) return false
-  const proto = Object.getPrototypeOf(value)
+  // A plain prototype rules out Blobs; a StreamingFile is a plain object with a mark.
+  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value)
   return (
     (proto === Object.prototype || proto === null) &&
+    !isStreamingFile(value) &&
     !isReadableStream(value) &&
     !isAsyncIterable(value) &&
     !isResponseLike(value) &&
