@@ -1,18 +1,9 @@
-const SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
-  'authorization',
-  'proxy-authorization',
-  'api-key',
-  'x-api-key',
-  'openai-api-key',
-  'cookie',
-  'set-cookie',
-  'x-auth-token',
-  'x-id-token',
-  'x-session-token',
-  'x-amz-security-token',
-])
+// The credential headers: authorization, proxy-authorization, api-key, x-api-key, openai-api-key, cookie,
+// set-cookie, x-auth-token, x-id-token, x-session-token, x-amz-security-token (lower-case names).
+const SENSITIVE_HEADERS =
+  /^(?:(?:proxy-)?authorization|(?:x-|openai-)?api-key|(?:set-)?cookie|x-(?:auth|id|session|amz-security)-token)$/
 const SENSITIVE_QUERY =
-  /^(?:api[-_]?key|key|access[-_]?token|token|id[-_]?token|refresh[-_]?token|password|secret|client[-_]?secret|sig|signature|code|x-goog-.*|x-amz-.*)$/i
+  /^(?:(?:api[-_]?)?key|(?:(?:access|id|refresh)[-_]?)?token|password|(?:client[-_]?)?secret|sig(?:nature)?|code|x-(?:goog|amz)-.*)$/i
 
 /**
  * A copy of `headers` with credential values replaced by `***`, for logs and errors.
@@ -20,7 +11,7 @@ const SENSITIVE_QUERY =
  */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const k in headers) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? '***' : headers[k]
+  for (const k in headers) out[k] = SENSITIVE_HEADERS.test(k.toLowerCase()) ? '***' : headers[k]
   return out
 }
 
@@ -63,7 +54,7 @@ export function redactSecrets(text: string): string {
 export function _secretValues(headers: Record<string, string>): string[] {
   const out: string[] = []
   for (const k in headers)
-    if (SENSITIVE_HEADERS.has(k)) {
+    if (SENSITIVE_HEADERS.test(k)) {
       const value = headers[k].replace(/^(?:Bearer|Basic)\s+/i, '')
       // Shorter values would redact ordinary words; real credentials are much longer.
       if (value.length >= 8) out.push(value)
