@@ -79,7 +79,7 @@ export function _createEventEngine<Item>(iterate: string, signal?: AbortSignal |
     ended: false,
     errored: false,
     aborted: false,
-    abort: () => controller.abort(),
+    abort: onAbort,
     done() {
       watched = true
       return finished

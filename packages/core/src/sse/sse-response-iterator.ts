@@ -195,13 +195,11 @@ export function _iterateSSEResponse<T>(
     } catch (error) {
       return Promise.reject(fail(error))
     }
-    const current = pull()
-    const settle = () => {
-      if (pulling === current) pulling = undefined
-    }
-    pulling = current
-    current.then(settle, settle)
-    return current
+    // Calls queued behind this read run after it is cleared.
+    pulling = pull().finally(() => {
+      pulling = undefined
+    })
+    return pulling
   }
 
   return {
