@@ -42,6 +42,7 @@ export const packages = {
   skills: 'Skills API: skills, their versions and contents.',
   chatkit: 'ChatKit API (beta): sessions and threads.',
   completions: 'Legacy Completions API: createCompletion, plain or streamed.',
+  'content-provenance': 'Content provenance checks: C2PA and SynthID signals of an image or audio file.',
 }
 
 /** @type {Record<string, Array<[string, string, (string|null)?, Record<string, unknown>?]>>} */
@@ -257,6 +258,19 @@ export const table = {
     ['ListSkillVersions', 'skills.versions.list', 'cursor'],
     ['DeleteSkillVersion', 'skills.versions.delete'],
     ['GetSkillVersionContent', 'skills.versions.content.retrieve', null, { binary: true }],
+  ],
+  'content-provenance': [
+    // Multipart: one image or audio file, sent with core's shared multipart encoder.
+    [
+      'Createcontentprovenancecheck',
+      'contentProvenanceChecks.create',
+      null,
+      {
+        multipart: ['file'],
+        example:
+          "{ file: new File([new Uint8Array([137, 80, 78, 71])], 'photo.png', { type: 'image/png' }) }",
+      },
+    ],
   ],
   completions: [
     [

@@ -26,6 +26,13 @@ const IDS = {
   version: '1',
 }
 
+/** Whether a file field's schema takes several files (an array, or a union with one); unknown shapes may. */
+function allowsArray(schema) {
+  if (!schema || schema.$ref) return true
+  if (schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'))) return true
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some(allowsArray)
+}
+
 /** Everything the emitters need to know about one table row. */
 export function planOperation(row, op, shapeOf) {
   const name = row.name ?? functionName(row.sdk)
@@ -71,10 +78,12 @@ export function operationTypes(plan, emitter, shapeOf, schemas) {
     if (bodyType && plan.row.omit)
       bodyType = `Omit<${bodyType}, ${plan.row.omit.map((k) => `'${k}'`).join(' | ')}>`
     if (bodyType && plan.row.multipart) {
-      // File fields take any upload input core's multipart encoder accepts, one file or several.
+      // File fields take any upload input core's multipart encoder accepts: several only where the spec allows
+      // an array, else one.
       const shape = shapeOf(plan.body.schema)
       const fields = plan.row.multipart.map(
-        (f) => `${f}${shape?.required.has(f) ? '' : '?'}: Uploadable | Uploadable[]`,
+        (f) =>
+          `${f}${shape?.required.has(f) ? '' : '?'}: Uploadable${allowsArray(shape?.properties[f]) ? ' | Uploadable[]' : ''}`,
       )
       bodyType = `Omit<${bodyType}, ${plan.row.multipart.map((k) => `'${k}'`).join(' | ')}> & { ${fields.join('; ')} }`
     }

@@ -9,6 +9,7 @@ import * as batches from '@acme/openai-batches'
 import * as chatkit from '@acme/openai-chatkit'
 import * as completions from '@acme/openai-completions'
 import * as containers from '@acme/openai-containers'
+import * as contentProvenance from '@acme/openai-content-provenance'
 import * as conversations from '@acme/openai-conversations'
 import { createClient } from '@acme/openai-core'
 import * as evals from '@acme/openai-evals'
@@ -31,6 +32,7 @@ const surfaces: Record<string, Record<string, unknown>> = {
   chatkit,
   completions,
   containers,
+  'content-provenance': contentProvenance,
   conversations,
   evals,
   'fine-tuning': fineTuning,

@@ -72,6 +72,12 @@ describe('generate-operations', () => {
     expect(found).toEqual([])
   })
 
+  it('types a multipart file field as one upload, or several where the spec takes an array', () => {
+    const types = (pkg: string) => readFileSync(join(out, `packages/${pkg}/src/types.ts`), 'utf8')
+    expect(types('content-provenance')).toMatch(/\{\s*file: Uploadable\s*\}/)
+    expect(types('skills')).toMatch(/\{\s*files: Uploadable \| Uploadable\[\]\s*\}/)
+  })
+
   it('names functions verbNoun after the official SDK resource path', () => {
     expect(
       [
