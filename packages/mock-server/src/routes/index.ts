@@ -2,6 +2,7 @@ import type { Route } from '../route'
 import { audioRoutes } from './audio'
 import { chatCompletionsRoutes } from './chat-completions'
 import { cloudMetadataRoutes } from './cloud-metadata'
+import { contentProvenanceRoutes } from './content-provenance'
 import { echoRoutes } from './echo'
 import { everydayRoutes } from './everyday'
 import { filesRoutes } from './files'
@@ -33,6 +34,7 @@ export const routes: readonly Route[] = [
   ...imagesRoutes,
   ...audioRoutes,
   ...videosRoutes,
+  ...contentProvenanceRoutes,
   ...realtimeRoutes,
   ...realtimeCallsRoutes,
   ...everydayRoutes,
