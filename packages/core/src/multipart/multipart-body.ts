@@ -10,8 +10,14 @@ import type { FormValue, MultipartBody } from './types'
 // @__NO_SIDE_EFFECTS__
 export function encodeMultipartStream(entries: readonly [string, FormValue][]): MultipartBody {
   // Checked now so a bad type fails before any byte is sent, not halfway through the body.
-  for (const [, value] of entries) if (typeof value !== 'string') checkedContentType(value.type)
-  const boundary = `openai-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
+  for (const [, value] of entries)
+    if (typeof value !== 'string' && /[\u0000-\u001F\u007F]/.test(value.type))
+      throw new InvalidUploadError(
+        `The file's MIME type ${JSON.stringify(value.type)} contains control characters; pass a plain type such as 'text/plain'.`,
+        'file',
+      )
+  const random = () => Math.random().toString(36).slice(2)
+  const boundary = `openai-${random()}${random()}`
   return {
     body: multipartStream(entries, boundary),
     contentType: `multipart/form-data; boundary=${boundary}`,
@@ -21,15 +27,6 @@ export function encodeMultipartStream(entries: readonly [string, FormValue][]): 
 /** Percent-encodes what would break a quoted multipart header value: C0 controls, DEL, `"` and `\`. */
 export function escapeHeaderValue(value: string): string {
   return value.replace(/[\u0000-\u001F\u007F"\\]/g, encodeURIComponent)
-}
-
-function checkedContentType(type: string): string {
-  if (/[\u0000-\u001F\u007F]/.test(type))
-    throw new InvalidUploadError(
-      `The file's MIME type ${JSON.stringify(type)} contains control characters; pass a plain type such as 'text/plain'.`,
-      'file',
-    )
-  return type || 'application/octet-stream'
 }
 
 function multipartStream(
@@ -42,38 +39,29 @@ function multipartStream(
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        const send = (text: string) => controller.enqueue(encoder.encode(text))
         for (;;) {
           if (file) {
             const { done, value } = await file.read()
-            if (!done) {
-              if (value.byteLength) return controller.enqueue(value)
-              continue
+            if (done) {
+              file = undefined
+              return send('\r\n')
             }
-            file = undefined
-            return controller.enqueue(encoder.encode('\r\n'))
-          }
-          if (index === entries.length) {
-            index++
-            return controller.enqueue(encoder.encode(`--${boundary}--\r\n`))
-          }
-          if (index > entries.length) return controller.close()
-          const [key, value] = entries[index++]
-          if (typeof value === 'string')
-            return controller.enqueue(
-              encoder.encode(
-                `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"\r\n\r\n${value}\r\n`,
-              ),
+            if (value.byteLength) return controller.enqueue(value)
+          } else if (index < entries.length) {
+            const [key, value] = entries[index++]
+            const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"`
+            if (typeof value === 'string') return send(`${head}\r\n\r\n${value}\r\n`)
+            const name = (value as File).name
+            file = value.stream().getReader()
+            return send(
+              `${head}; filename="${escapeHeaderValue(typeof name === 'string' ? (basename(name) ?? '') : 'blob')}"\r\n` +
+                `Content-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`,
             )
-          const name =
-            'name' in value && typeof value.name === 'string' ? (basename(value.name) ?? '') : 'blob'
-          const type = checkedContentType(value.type)
-          file = value.stream().getReader()
-          return controller.enqueue(
-            encoder.encode(
-              `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"; ` +
-                `filename="${escapeHeaderValue(name)}"\r\nContent-Type: ${type}\r\n\r\n`,
-            ),
-          )
+          } else {
+            send(`--${boundary}--\r\n`)
+            return controller.close()
+          }
         }
       },
       async cancel(reason) {
