@@ -7,23 +7,27 @@ import { OpenAIError } from '@acme/openai-core'
 export class RealtimeHandshakeError extends OpenAIError {
   static override readonly brand: string = 'RealtimeHandshakeError'
   /** HTTP status of the refused upgrade, when the runtime reports it. */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
   /** Network error code (`ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT`...), when there was one. */
-  readonly code: string | undefined
+  declare readonly code: string | undefined
   /** The `error` object of the server's JSON answer, when it sent one. */
-  readonly error: object | undefined
+  declare readonly error: object | undefined
   /** The socket URL, credentials redacted. */
-  readonly url: string
+  declare readonly url: string
 
   constructor(
     message: string,
-    details: { status?: number; code?: string; error?: object; url: string; cause?: unknown },
+    {
+      status,
+      code,
+      error,
+      url,
+      cause,
+    }: { status?: number; code?: string; error?: object; url: string; cause?: unknown },
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    this.status = details.status
-    this.code = details.code
-    this.error = details.error
-    this.url = details.url
+    super(message, cause === undefined ? undefined : { cause })
+    // Each one an own property, `undefined` included, in this order.
+    Object.assign(this, { status, code, error, url })
   }
 }
 
@@ -34,8 +38,8 @@ export class RealtimeHandshakeError extends OpenAIError {
 export class RealtimeClosedError extends OpenAIError {
   static override readonly brand: string = 'RealtimeClosedError'
   /** The WebSocket close code (1006: the connection dropped without a close frame). */
-  readonly code: number
-  readonly reason: string
+  declare readonly code: number
+  declare readonly reason: string
 
   constructor(code: number, reason: string, cause?: unknown) {
     super(
@@ -43,7 +47,6 @@ export class RealtimeClosedError extends OpenAIError {
         'Events received before the close were delivered; call connectRealtime() again to continue.',
       cause === undefined ? undefined : { cause },
     )
-    this.code = code
-    this.reason = reason
+    Object.assign(this, { code, reason })
   }
 }

@@ -18,10 +18,13 @@ const TARGET_KEYS = ['model', 'call_id', 'intent']
  */
 export function realtimeURL(client: Client, target: RealtimeTarget, query?: Record<string, unknown>): string {
   const t = (target ?? {}) as { model?: unknown; callId?: unknown; intent?: unknown }
-  const given = [t.model, t.callId, t.intent].filter((v) => v !== undefined)
+  // In TARGET_KEYS order; exactly one may be given.
+  const values = [t.model, t.callId, t.intent]
+  const given = values.filter((v) => v !== undefined)
   if (
     given.length !== 1 ||
-    !given.every((v) => typeof v === 'string' && v !== '') ||
+    typeof given[0] !== 'string' ||
+    !given[0] ||
     (t.intent !== undefined && t.intent !== 'transcription')
   )
     throw new OpenAIError(
@@ -41,13 +44,8 @@ export function realtimeURL(client: Client, target: RealtimeTarget, query?: Reco
   base.pathname = `${base.pathname.replace(/\/+$/, '')}/realtime`
   base.hash = ''
   for (const key of TARGET_KEYS) base.searchParams.delete(key)
-  const own =
-    t.model !== undefined
-      ? { model: t.model }
-      : t.callId !== undefined
-        ? { call_id: t.callId }
-        : { intent: t.intent }
-  const extra = stringifyQuery({ ...client.defaultQuery, ...query, ...own })
+  const own = TARGET_KEYS[values.findIndex((v) => v !== undefined)]
+  const extra = stringifyQuery({ ...client.defaultQuery, ...query, [own]: given[0] })
   const search = base.search ? `${base.search}&${extra}` : `?${extra}`
   base.search = ''
   const href = `${base.href}${search}`

@@ -1,5 +1,5 @@
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-let decodeTable: Int8Array | undefined
+// Then the URL-safe `-` and `_` (62 and 63), which decoding accepts too.
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
 
 /** Standard base64 (with padding) of bytes, without Node's `Buffer` or the Latin-1 detour of `btoa`. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -20,12 +20,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Decodes standard or URL-safe base64 (padding optional, whitespace ignored); throws a `TypeError` on other input. */
 export function base64ToBytes(base64: string): Uint8Array {
-  if (!decodeTable) {
-    decodeTable = new Int8Array(128).fill(-1)
-    for (let i = 0; i < 64; i++) decodeTable[ALPHABET.charCodeAt(i)] = i
-    decodeTable[45] = 62 // '-'
-    decodeTable[95] = 63 // '_'
-  }
   const clean = base64.replace(/[\s=]+$/g, '').replace(/\s+/g, '')
   if (clean.length % 4 === 1) throw new TypeError('Invalid base64: its length is not possible.')
   const out = new Uint8Array((clean.length * 3) >> 2)
@@ -33,10 +27,9 @@ export function base64ToBytes(base64: string): Uint8Array {
   let value = 0
   let o = 0
   for (let i = 0; i < clean.length; i++) {
-    // Past the table's 128 entries `d` is undefined, refused like the -1 of a character outside the alphabet.
-    const d = decodeTable[clean.charCodeAt(i)]
-    if (!(d >= 0)) throw new TypeError(`Invalid base64: unexpected character at position ${i}.`)
-    value = (value << 6) | d
+    const d = ALPHABET.indexOf(clean[i])
+    if (d < 0) throw new TypeError(`Invalid base64: unexpected character at position ${i}.`)
+    value = (value << 6) | (d > 63 ? d - 2 : d)
     bits += 6
     if (bits >= 8) {
       bits -= 8
