@@ -32,6 +32,7 @@ const sections = [
   'containers',
   'evals',
   'skills',
+  'content-provenance',
   'chatkit',
   'images',
   'audio',

@@ -39,6 +39,7 @@ export const smokePackages: readonly SmokePackage[] = [
   { dir: 'skills', name: '@acme/openai-skills' },
   { dir: 'chatkit', name: '@acme/openai-chatkit' },
   { dir: 'completions', name: '@acme/openai-completions' },
+  { dir: 'content-provenance', name: '@acme/openai-content-provenance' },
   { dir: 'otel', name: '@acme/openai-otel' },
   { dir: 'mock-server', name: '@acme/openai-mock', notFor: { workerd: nodeOnly, chromium: nodeOnly } },
 ]
