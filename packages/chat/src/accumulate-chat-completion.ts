@@ -3,7 +3,8 @@ import type { ChatCompletion } from './types/chat-completion'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './types/chat-completion-snapshot'
 
-const TEXT_KINDS = ['content', 'refusal'] as const
+/** The text fields of a message that stream as deltas. */
+export const TEXT_KINDS = ['content', 'refusal'] as const
 
 // The API allows n <= 128 and far fewer tool calls; larger indexes are a broken or hostile stream.
 function checkIndex(value: any, what: string): number {

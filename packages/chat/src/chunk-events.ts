@@ -1,4 +1,4 @@
-import { accumulateChatCompletion, finalizeChatCompletion } from './accumulate-chat-completion'
+import { accumulateChatCompletion, finalizeChatCompletion, TEXT_KINDS } from './accumulate-chat-completion'
 import { isUnfinished, type ParseInputs, parseContent, parseToolArguments } from './structured-output'
 import type { ChatCompletionChunk } from './types/chat-completion-chunk'
 import type { ChatCompletionSnapshot, ChatCompletionSnapshotChoice } from './types/chat-completion-snapshot'
@@ -20,8 +20,6 @@ export interface ChunkEvents {
   /** The final completion, parsed as the params ask; throws when the stream was incomplete. */
   finish<ParsedT>(): ParsedChatCompletion<ParsedT>
 }
-
-const TEXT_KINDS = ['content', 'refusal'] as const
 
 /**
  * Event bookkeeping for one streamed request; `inputs` decides what `content.done` and tool events parse.

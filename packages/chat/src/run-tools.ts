@@ -101,7 +101,8 @@ interface ToolEntry {
   parse: (args: string) => unknown
 }
 
-type ToolResult = { message: ChatCompletionToolMessageParam | undefined; called: boolean }
+/** The tool message to send back (none for a non-function call), and whether the function ran. */
+type ToolResult = [message?: ChatCompletionToolMessageParam, called?: boolean]
 
 function toRequestMessage(message: ChatCompletionMessageParam | ParsedChatCompletionMessage<unknown>) {
   if (message.role !== 'assistant') return message
@@ -289,11 +290,11 @@ export function runTools<Params extends RunToolsParams>(
         : undefined
 
     async function runToolCall(call: ChatCompletionMessageToolCall): Promise<ToolResult> {
-      if (call.type !== 'function') return { message: undefined, called: false }
-      const reply = (content: string, called = false): ToolResult => ({
-        message: { role: 'tool', tool_call_id: call.id, content },
+      if (call.type !== 'function') return []
+      const reply = (content: string, called?: boolean): ToolResult => [
+        { role: 'tool', tool_call_id: call.id, content },
         called,
-      })
+      ]
       const { name, arguments: args } = call.function
       const entry = byName.get(name)
       if (!entry)
@@ -316,7 +317,7 @@ export function runTools<Params extends RunToolsParams>(
       return reply(stringifyResult(await entry.run(parsed, self)), true)
     }
 
-    for (let step = 0; step < maxChatCompletions; step++) {
+    steps: for (let step = 0; step < maxChatCompletions; step++) {
       const completion = await createStep({
         ...rest,
         tool_choice,
@@ -331,24 +332,19 @@ export function runTools<Params extends RunToolsParams>(
       const calls = message.tool_calls ?? []
       if (!calls.length) break
       if (forced || params.parallel_tool_calls === false) {
-        let forcedDone = false
         for (const call of calls) {
-          const result = await runToolCall(call)
-          if (result.message) addMessage(result.message)
+          const [toolMessage, called] = await runToolCall(call)
+          if (toolMessage) addMessage(toolMessage)
           throwIfAborted()
-          if (forced && result.called) {
-            forcedDone = true
-            break
-          }
+          // A forced function would be forced again on the next step: its result is the answer.
+          if (forced && called) break steps
         }
-        // A forced function would be forced again on the next step: its result is the answer.
-        if (forcedDone) break
       } else {
         const results = await Promise.allSettled(calls.map(runToolCall))
         throwIfAborted()
         for (const result of results) if (result.status === 'rejected') throw result.reason
         for (const result of results)
-          if (result.status === 'fulfilled' && result.value.message) addMessage(result.value.message)
+          if (result.status === 'fulfilled' && result.value[0]) addMessage(result.value[0])
       }
     }
 
