@@ -7,7 +7,7 @@ import { OpenAIError } from '../errors'
 export class InvalidUploadError extends OpenAIError {
   static override readonly brand: string = 'InvalidUploadError'
   /** The parameter at fault, e.g. `file`, `purpose`, `partSize`. */
-  readonly param: string
+  declare readonly param: string
 
   constructor(message: string, param: string, options?: { cause?: unknown }) {
     super(message, options)
@@ -19,9 +19,9 @@ export class InvalidUploadError extends OpenAIError {
 export class FileTooLargeError extends InvalidUploadError {
   static override readonly brand: string = 'FileTooLargeError'
   /** Bytes of the file, or bytes read so far when a stream of unknown length crossed the limit. */
-  readonly size: number
+  declare readonly size: number
   /** The limit in bytes. */
-  readonly limit: number
+  declare readonly limit: number
 
   constructor(message: string, size: number, limit: number) {
     super(message, 'file')

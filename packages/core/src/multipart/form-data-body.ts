@@ -14,7 +14,8 @@ export function fileNameOf(value: Blob | StreamingFile): string | undefined {
 export function formData(entries: readonly [string, string | Blob][]): FormData {
   const form = new FormData()
   for (const [key, value] of entries) {
-    const name = typeof value === 'string' ? undefined : fileNameOf(value)
+    // Text has no name either.
+    const name = fileNameOf(value as Blob)
     // Only without a name argument does FormData call a bare Blob `blob` (an explicit undefined gives "undefined").
     if (name === undefined) form.append(key, value)
     else form.append(key, value as Blob, name)

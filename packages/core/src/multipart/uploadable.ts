@@ -6,7 +6,8 @@ export const STREAMING_FILE = Symbol.for('@acme/openai-files/StreamingFile')
 
 /** Whether `value` is a `StreamingFile` made by `toFile()`. */
 export function isStreamingFile(value: unknown): value is StreamingFile {
-  return typeof value === 'object' && value !== null && (value as any)[STREAMING_FILE] === true
+  // Only `makeStreamingFile` sets the mark; a primitive has none.
+  return (value as any)?.[STREAMING_FILE] === true
 }
 
 /** A native `Blob` (a `File` included). */
