@@ -1,3 +1,5 @@
+import { isObject } from './input-kinds'
+
 /** The last path segment, splitting on `/` and `\`; `undefined` when there is none. */
 export function basename(value: string): string | undefined {
   return value.split(/[\\/]/).pop() || undefined
@@ -9,8 +11,8 @@ export function basename(value: string): string | undefined {
  * (an `fs.ReadStream` has one).
  */
 export function inferFileName(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const v = value as Record<string, unknown>
+  if (!isObject(value)) return undefined
+  const v = value
   const explicit = (typeof v.name === 'string' && v.name) || (typeof v.filename === 'string' && v.filename)
   if (explicit) return basename(explicit)
   if (typeof v.url === 'string' && v.url) {
@@ -22,7 +24,7 @@ export function inferFileName(value: unknown): string | undefined {
     }
   }
   // A Node stream's `path` may be a Buffer.
-  if (v.path != null && (typeof v.path === 'string' || typeof v.path === 'object')) {
+  if (typeof v.path === 'string' || isObject(v.path)) {
     const path = String(v.path)
     return path && path !== '[object Object]' ? basename(path) : undefined
   }

@@ -1,34 +1,34 @@
 import type { FileTuple } from './types'
 
+/** Any object (`null` and functions excluded), to read properties from. */
+export function isObject(value: unknown): value is Record<PropertyKey, any> {
+  return typeof value === 'object' && value !== null
+}
+
 /** A Blob from another implementation (it has the Blob methods but is not this realm's `Blob`). */
 export function isBlobLike(value: unknown): value is Blob {
-  const v = value as any
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.size === 'number' &&
-    typeof v.type === 'string' &&
-    typeof v.slice === 'function' &&
-    typeof v.arrayBuffer === 'function'
+    isObject(value) &&
+    typeof value.size === 'number' &&
+    typeof value.type === 'string' &&
+    typeof value.slice === 'function' &&
+    typeof value.arrayBuffer === 'function'
   )
 }
 
 /** A `Response` or something shaped like one (a `url` and a `blob()`). */
 export function isResponseLike(value: unknown): value is Response {
-  const v = value as any
-  return typeof v === 'object' && v !== null && typeof v.url === 'string' && typeof v.blob === 'function'
+  return isObject(value) && typeof value.url === 'string' && typeof value.blob === 'function'
 }
 
 /** A web `ReadableStream` from any realm. */
 export function isReadableStream(value: unknown): value is ReadableStream {
-  return typeof value === 'object' && value !== null && typeof (value as any).getReader === 'function'
+  return isObject(value) && typeof value.getReader === 'function'
 }
 
 /** Any async iterable (Node streams included). */
 export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as any)[Symbol.asyncIterator] === 'function'
-  )
+  return isObject(value) && typeof value[Symbol.asyncIterator] === 'function'
 }
 
 /** An `ArrayBuffer` from any realm (`instanceof` fails across realms; the `byteLength` getter does not). */

@@ -1,6 +1,7 @@
+import { byteStream } from './byte-stream'
 import { InvalidUploadError } from './errors'
 import { basename } from './file-name'
-import type { FormValue, MultipartBody } from './types'
+import type { ByteChunk, FormValue, MultipartBody } from './types'
 
 /**
  * Encodes multipart fields as a `ReadableStream` generated while the request is sent (openai-node's layout and
@@ -29,45 +30,43 @@ export function escapeHeaderValue(value: string): string {
   return value.replace(/[\u0000-\u001F\u007F"\\]/g, encodeURIComponent)
 }
 
+/**
+ * The parts, pulled one chunk at a time through `byteStream` (text as UTF-8, empty chunks skipped); cancelling the
+ * body cancels the file being read.
+ */
 function multipartStream(
   entries: readonly [string, FormValue][],
   boundary: string,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder()
   let index = 0
   let file: ReadableStreamDefaultReader<Uint8Array> | undefined
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const send = (text: string) => controller.enqueue(encoder.encode(text))
-        for (;;) {
-          if (file) {
-            const { done, value } = await file.read()
-            if (done) {
-              file = undefined
-              return send('\r\n')
-            }
-            if (value.byteLength) return controller.enqueue(value)
-          } else if (index < entries.length) {
-            const [key, value] = entries[index++]
-            const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"`
-            if (typeof value === 'string') return send(`${head}\r\n\r\n${value}\r\n`)
-            const name = (value as File).name
-            file = value.stream().getReader()
-            return send(
-              `${head}; filename="${escapeHeaderValue(typeof name === 'string' ? (basename(name) ?? '') : 'blob')}"\r\n` +
-                `Content-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`,
-            )
-          } else {
-            send(`--${boundary}--\r\n`)
-            return controller.close()
-          }
-        }
-      },
-      async cancel(reason) {
+  const next = async (): Promise<IteratorResult<ByteChunk>> => {
+    if (file) {
+      const read = await file.read()
+      if (!read.done) return read
+      file = undefined
+      return { value: '\r\n' }
+    }
+    if (index > entries.length) return { done: true, value: undefined }
+    if (index++ === entries.length) return { value: `--${boundary}--\r\n` }
+    const [key, value] = entries[index - 1]
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(key)}"`
+    if (typeof value === 'string') return { value: `${head}\r\n\r\n${value}\r\n` }
+    const name = (value as File).name
+    file = value.stream().getReader()
+    return {
+      value:
+        `${head}; filename="${escapeHeaderValue(typeof name === 'string' ? (basename(name) ?? '') : 'blob')}"\r\n` +
+        `Content-Type: ${value.type || 'application/octet-stream'}\r\n\r\n`,
+    }
+  }
+  return byteStream({
+    [Symbol.asyncIterator]: () => ({
+      next,
+      async return(reason?: unknown) {
         await file?.cancel(reason)
+        return { done: true, value: undefined }
       },
-    },
-    { highWaterMark: 0 },
-  )
+    }),
+  })
 }

@@ -7,6 +7,7 @@ import {
   isAsyncIterable,
   isBlobLike,
   isFileTuple,
+  isObject,
   isReadableStream,
   isResponseLike,
 } from './input-kinds'
@@ -162,12 +163,11 @@ function makeFile(parts: BlobPart[], name?: string, type?: string, lastModified?
 
 function describe(value: unknown): string {
   const ctor = (value as any)?.constructor?.name
-  const props =
-    typeof value === 'object' && value !== null
-      ? `; props: [${Object.getOwnPropertyNames(value)
-          .slice(0, 10)
-          .map((p) => `"${p}"`)
-          .join(', ')}]`
-      : ''
+  const props = isObject(value)
+    ? `; props: [${Object.getOwnPropertyNames(value)
+        .slice(0, 10)
+        .map((p) => `"${p}"`)
+        .join(', ')}]`
+    : ''
   return `${typeof value}${ctor ? `; constructor: ${ctor}` : ''}${props}`
 }

@@ -1,7 +1,7 @@
 // Loaded on first use by `sendMultipart` and `toFile`: a call whose files are all Files or Blobs never needs this code.
 
 import { FileTooLargeError, InvalidUploadError } from './errors'
-import { isAsyncIterable, isFileTuple, isReadableStream, isResponseLike } from './input-kinds'
+import { isAsyncIterable, isFileTuple, isObject, isReadableStream, isResponseLike } from './input-kinds'
 import { encodeMultipartStream } from './multipart-body'
 import { normalizeFile } from './normalize-file'
 import { capStreamingFile } from './streaming-file'
@@ -59,7 +59,7 @@ export function fileTooLarge({ limit, tooLarge }: MultipartUpload, name: string,
 /** A plain object that is not a file of any kind: an id or URL reference to send as nested text fields. */
 function isReference(value: unknown): value is object {
   // A plain prototype rules out Blobs; a StreamingFile is a plain object with a mark.
-  const proto = typeof value === 'object' && value !== null && Object.getPrototypeOf(value)
+  const proto = isObject(value) && Object.getPrototypeOf(value)
   return (
     (proto === Object.prototype || proto === null) &&
     !isStreamingFile(value) &&
