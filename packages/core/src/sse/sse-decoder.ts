@@ -68,7 +68,6 @@ export interface _SSEParser {
   end(): void
 }
 
-const NO_RAW: string[] = []
 const CR = 13
 const COLON = 58
 const SPACE = 32
@@ -95,7 +94,8 @@ export function _createSSEParser(
   // The first data line alone; the others only in the (rare) multi-line case, so one line needs no join.
   let data: string | undefined
   let moreData: string[] | undefined
-  let raw = keepRaw ? [] : NO_RAW
+  // Without `keepRaw`, every event shares this empty array.
+  let raw: string[] = []
 
   function flush(): void {
     if (!name && data === undefined) return

@@ -82,22 +82,18 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   toReadableStream(): ReadableStream<Uint8Array> {
     const encoder = new TextEncoder()
-    let iterator: AsyncIterator<T> | undefined
+    // Made now, as a ReadableStream's start() would: the stream counts as consumed from here on.
+    const iterator = this[Symbol.asyncIterator]()
     let cancelled: Promise<void> | undefined
-    const cancel = (): Promise<void> => {
-      cancelled ??= (async () => {
+    const cancel = (): Promise<void> =>
+      (cancelled ??= (async () => {
         if (!this.#teeBranch) this.controller.abort()
-        await iterator?.return?.()
-      })()
-      return cancelled
-    }
+        await iterator.return?.()
+      })())
     return new ReadableStream<Uint8Array>({
-      start: () => {
-        iterator = this[Symbol.asyncIterator]()
-      },
-      pull: async (readable) => {
+      async pull(readable) {
         try {
-          const { value, done } = await iterator!.next()
+          const { value, done } = await iterator.next()
           if (done) readable.close()
           else readable.enqueue(encoder.encode(JSON.stringify(value) + '\n'))
         } catch (error) {
