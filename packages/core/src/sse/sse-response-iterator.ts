@@ -145,34 +145,32 @@ export function _iterateSSEResponse<T>(
     return error
   }
 
+  // Every failure closes the stream and aborts the request (a no-op once an abort or the end closed it).
   async function pull(): Promise<IteratorResult<T>> {
-    if (!reader) {
-      if (!response.body) {
-        close(true)
-        throw new OpenAIError('Attempted to iterate over a response with no body')
+    try {
+      if (!reader) {
+        if (!response.body) throw new OpenAIError('Attempted to iterate over a response with no body')
+        reader = response.body.getReader()
+        signal.addEventListener('abort', onAbort)
+        if (signal.aborted) return stopOnAbort()
       }
-      reader = response.body.getReader()
-      signal.addEventListener('abort', onAbort)
-      if (signal.aborted) return stopOnAbort()
-    }
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array> | undefined
-      let error: unknown
-      const idle = idleTimeout ? setTimeout(onIdle, idleTimeout) : undefined
-      try {
-        chunk = await reader.read()
-      } catch (e) {
-        error = e
-      }
-      clearTimeout(idle)
-      if (idleError) throw fail(idleError)
-      if (chunk && closed) return ended()
-      // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
-      if (signal.aborted) return stopOnAbort()
-      if (!chunk) throw fail(error)
-      batch = []
-      index = 0
-      try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array> | undefined
+        let error: unknown
+        const idle = idleTimeout ? setTimeout(onIdle, idleTimeout) : undefined
+        try {
+          chunk = await reader.read()
+        } catch (e) {
+          error = e
+        }
+        clearTimeout(idle)
+        if (idleError) throw idleError
+        if (chunk && closed) return ended()
+        // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
+        if (signal.aborted) return stopOnAbort()
+        if (!chunk) throw error
+        batch = []
+        index = 0
         if (chunk.done) {
           eof = true
           lines.end()
@@ -180,9 +178,9 @@ export function _iterateSSEResponse<T>(
         } else lines.push(chunk.value)
         const result = take()
         if (result) return result
-      } catch (error) {
-        throw fail(error)
       }
+    } catch (error) {
+      throw fail(error)
     }
   }
 
