@@ -69,6 +69,18 @@ describe('createProxyHandler', () => {
     expect(mock.requests).toHaveLength(0)
   })
 
+  it('forwards a multipart upload of a named operation (a provenance check of an image)', async () => {
+    const handler = handlerFor({ allow: ['createContentProvenanceCheck'] })
+    const form = new FormData()
+    form.append('file', new File([new Uint8Array([137, 80, 78, 71])], 'a.png', { type: 'image/png' }))
+    const response = await handler(
+      new Request('http://proxy.test/v1/content_provenance_checks', { method: 'POST', body: form }),
+    )
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { object: string }).object).toBe('content_provenance_check')
+    expect((await handler(new Request('http://proxy.test/v1/content_provenance_checks'))).status).toBe(403)
+  })
+
   it('accepts { method, path } rules with :params', async () => {
     const handler = handlerFor({ allow: [{ method: 'get', path: '/models/:model' }] })
     const response = await handler(new Request('http://proxy.test/v1/models/gpt-5.4'))

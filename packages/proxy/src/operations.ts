@@ -21,6 +21,7 @@ const KNOWN: Record<KnownOperation, readonly [string, string]> = {
   createTranscription: ['POST', '/audio/transcriptions'],
   createTranslation: ['POST', '/audio/translations'],
   createClientSecret: ['POST', '/realtime/client_secrets'],
+  createContentProvenanceCheck: ['POST', '/content_provenance_checks'],
 }
 
 /** A compiled allow-list entry. */

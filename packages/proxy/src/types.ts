@@ -31,6 +31,7 @@ export type KnownOperation =
   | 'createTranscription'
   | 'createTranslation'
   | 'createClientSecret'
+  | 'createContentProvenanceCheck'
 
 /** One line the proxy logs per request; it never holds the key or any header. */
 export interface ProxyLogEntry {
