@@ -51,7 +51,7 @@ export async function sendMultipart<T>(
       fetchOptions: { ...nodeUploadOptions(), ...options?.fetchOptions },
     }).withResponse()
   } catch (error) {
-    throw lazy ? lazy.tooLargeCause(error) : error
+    throw lazy?.tooLargeCause(error) ?? error
   }
 }
 
