@@ -1,4 +1,4 @@
-// Then the URL-safe `-` and `_` (62 and 63), which decoding accepts too.
+// The standard alphabet, then the URL-safe `-` and `_`: decoding reads them as 62 and 63; encoding never reaches them.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
 
 /** Standard base64 (with padding) of bytes, without Node's `Buffer` or the Latin-1 detour of `btoa`. */
