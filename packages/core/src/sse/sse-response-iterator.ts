@@ -35,7 +35,6 @@ export interface SSEEventItem<TData = unknown> {
 }
 
 const noop = () => {}
-const ended = <T>(): IteratorResult<T> => ({ value: undefined, done: true })
 
 /**
  * The iterator behind `Stream.fromSSEResponse` and, with `ndjson`, `Stream.fromReadableStream` (one JSON value
@@ -88,43 +87,38 @@ export function _iterateSSEResponse<T>(
     reader?.cancel(signal.reason).catch(noop)
   }
 
-  function close(abort: boolean): void {
-    if (closed) return
-    closed = true
-    batch = []
-    signal.removeEventListener('abort', onAbort)
-    options.onClose?.()
-    if (abort) controller.abort()
-    if (!reader) return
-    // After [DONE] the request is left to finish on its own; abort only if the body refuses to cancel.
-    if (!eof) reader.cancel().catch(abort ? noop : () => controller.abort())
-    try {
-      reader.releaseLock()
-    } catch {}
+  // Ends the stream once (later calls do nothing) and gives the final result.
+  function close(abort?: boolean): IteratorResult<T> {
+    if (!closed) {
+      closed = true
+      batch = []
+      signal.removeEventListener('abort', onAbort)
+      options.onClose?.()
+      if (abort) controller.abort()
+      // After [DONE] the request is left to finish on its own; abort only if the body refuses to cancel.
+      if (reader && !eof) reader.cancel().catch(abort ? noop : () => controller.abort())
+      try {
+        reader?.releaseLock()
+      } catch {}
+    }
+    return { value: undefined, done: true }
   }
 
   function stopOnAbort(): IteratorResult<T> {
-    close(false)
+    const result = close()
     if (options.isUserAbort?.()) throw new APIUserAbortError()
-    return ended()
+    return result
   }
 
   // The next item from the decoded batch, `undefined` when the batch is spent and more body is needed.
   function take(): IteratorResult<T> | undefined {
-    if (closed) return ended()
-    if (index === batch.length) {
-      if (!eof) return undefined
-      close(false)
-      return ended()
-    }
+    // Closed or at the end of the body: done; a spent batch otherwise needs more body.
+    if (closed || index === batch.length) return closed || eof ? close() : undefined
     if (aborted) return stopOnAbort()
     const event = batch[index]
     const text = batch[index + 1]!
     index += 2
-    if (!ndjson && text === '[DONE]') {
-      close(false)
-      return ended()
-    }
+    if (!ndjson && text === '[DONE]') return close()
     let data: any
     try {
       data = JSON.parse(text)
@@ -165,7 +159,7 @@ export function _iterateSSEResponse<T>(
         }
         clearTimeout(idle)
         if (idleError) throw idleError
-        if (chunk && closed) return ended()
+        if (chunk && closed) return close()
         // A transport AbortError (or any failure once aborted) is the abort, not a decoding problem.
         if (signal.aborted) return stopOnAbort()
         if (!chunk) throw error
@@ -202,9 +196,6 @@ export function _iterateSSEResponse<T>(
 
   return {
     next,
-    return() {
-      close(true)
-      return Promise.resolve(ended<T>())
-    },
+    return: () => Promise.resolve(close(true)),
   }
 }

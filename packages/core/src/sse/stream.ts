@@ -13,10 +13,11 @@ import { _teeIterator } from './tee'
  * for await (const event of stream) if (event.type === 'response.output_text.delta') write(event.delta)
  */
 export class Stream<T> implements AsyncIterable<T> {
+  // `declare`: set by the constructor, so no field initialisers are emitted for them.
   /** Aborting it cancels the underlying request and ends iteration. */
-  readonly controller: AbortController
+  declare readonly controller: AbortController
   /** The HTTP response the items are read from (`undefined` for streams built from a `ReadableStream`). */
-  readonly response: Response | undefined
+  declare readonly response: Response | undefined
   readonly #iterate: () => AsyncIterator<T>
   #consumed = false
   // A tee branch shares the controller with its sibling, so cancelling one branch must not abort it.
