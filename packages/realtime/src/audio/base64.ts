@@ -1,4 +1,5 @@
-// The standard alphabet, then the URL-safe `-` and `_`: decoding reads them as 62 and 63; encoding never reaches them.
+// The standard alphabet, then the URL-safe `-` and `_`: decoding reads them as 62 and 63, encoding never
+// reaches them.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_'
 
 /** Standard base64 (with padding) of bytes, without Node's `Buffer` or the Latin-1 detour of `btoa`. */
@@ -8,7 +9,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const out = new Uint8Array(Math.ceil(length / 3) * 4)
   let o = 0
   for (let i = 0; i < length; i += 3) {
-    // Past the end `bytes[i]` is undefined, which `<<` and `|` read as 0; the padding below covers those characters.
+    // Past the end `bytes[i]` is undefined, which `<<` and `|` read as 0; the padding covers what it encodes.
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2]
     out[o++] = ALPHABET.charCodeAt(n >> 18)
     out[o++] = ALPHABET.charCodeAt((n >> 12) & 63)

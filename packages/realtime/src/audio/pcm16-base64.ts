@@ -39,7 +39,7 @@ export function base64ToPcm16(base64: string): Int16Array {
   return pcm16Samples(base64ToBytes(base64))
 }
 
-/** The samples of little-endian PCM16 bytes (a whole buffer, as decoding makes); a trailing odd byte is dropped. */
+/** The samples of PCM16 little-endian bytes (a whole buffer, as decoding makes); an odd last byte is dropped. */
 export function pcm16Samples(bytes: Uint8Array): Int16Array {
   const samples = new Int16Array(bytes.length >> 1)
   const view = new DataView(bytes.buffer)
