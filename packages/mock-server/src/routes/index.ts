@@ -17,6 +17,7 @@ import { sseRoutes } from './sse'
 import { tokenExchangeRoutes } from './token-exchange'
 import { uploadsRoutes } from './uploads'
 import { videosRoutes } from './videos'
+import { voicesRoutes } from './voices'
 
 /** Every route the server answers, tried in order; add an area by appending its list here. */
 export const routes: readonly Route[] = [
@@ -33,6 +34,7 @@ export const routes: readonly Route[] = [
   ...uploadsRoutes,
   ...imagesRoutes,
   ...audioRoutes,
+  ...voicesRoutes,
   ...videosRoutes,
   ...contentProvenanceRoutes,
   ...realtimeRoutes,
