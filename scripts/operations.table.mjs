@@ -26,6 +26,8 @@ export const packageHeaders = {
  */
 export const packageDirs = {
   realtime: 'packages/realtime/src/generated',
+  // Its own subfolder: `generated/types.ts` beside it belongs to scripts/generate-types.mjs.
+  audio: 'packages/audio/src/generated/voices',
 }
 
 /** Package descriptions for package.json and README. */
@@ -280,6 +282,41 @@ export const table = {
       {
         stream: true,
         example: "{ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7 }",
+      },
+    ],
+  ],
+  audio: [
+    // Custom voices. openai-node keeps them under `audio.`; the names leave that namespace out, as the audio
+    // package's own functions do (`createSpeech`). Consent recordings and voice samples are multipart uploads.
+    [
+      'createVoiceConsent',
+      'audio.voiceConsents.create',
+      null,
+      {
+        name: 'createVoiceConsent',
+        multipart: ['recording'],
+        example:
+          "{ name: 'John Doe', language: 'en-US', recording: new File([new Uint8Array([82, 73, 70, 70])], 'consent.wav', { type: 'audio/wav' }) }",
+      },
+    ],
+    ['getVoiceConsent', 'audio.voiceConsents.retrieve', null, { name: 'retrieveVoiceConsent' }],
+    [
+      'updateVoiceConsent',
+      'audio.voiceConsents.update',
+      null,
+      { name: 'updateVoiceConsent', example: "{ name: 'Jane Doe' }" },
+    ],
+    ['listVoiceConsents', 'audio.voiceConsents.list', 'cursor', { name: 'listVoiceConsents' }],
+    ['deleteVoiceConsent', 'audio.voiceConsents.delete', null, { name: 'deleteVoiceConsent' }],
+    [
+      'createVoice',
+      'audio.voices.create',
+      null,
+      {
+        name: 'createVoice',
+        multipart: ['audio_sample'],
+        example:
+          "{ name: 'My new voice', consent: 'cons_123', audio_sample: new File([new Uint8Array([82, 73, 70, 70])], 'sample.wav', { type: 'audio/wav' }) }",
       },
     ],
   ],

@@ -9,6 +9,7 @@ const IDS = {
   batch_id: 'vsfb_123',
   call_id: 'rtc_123',
   container_id: 'cntr_123',
+  consent_id: 'cons_123',
   conversation_id: 'conv_123',
   eval_id: 'eval_123',
   file_id: 'file-abc123',

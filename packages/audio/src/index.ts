@@ -1,6 +1,23 @@
 export { createSpeech } from './create-speech'
 export { createTranscription } from './create-transcription'
 export { createTranslation } from './create-translation'
+export { deleteVoice, type VoiceDeleted } from './delete-voice'
+// Generated from the OpenAPI spec (scripts/generate-operations.mjs): custom voices and their consent recordings.
+export {
+  type CreateVoiceConsentParams,
+  type CreateVoiceParams,
+  createVoice,
+  createVoiceConsent,
+  deleteVoiceConsent,
+  type ListVoiceConsentsParams,
+  listVoiceConsents,
+  retrieveVoiceConsent,
+  type UpdateVoiceConsentParams,
+  updateVoiceConsent,
+  type VoiceConsentDeletedResource,
+  type VoiceConsentResource,
+  type VoiceResource,
+} from './generated/voices/operations'
 export type {
   AudioFile,
   AudioResponseFormat,
