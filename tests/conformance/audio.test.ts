@@ -4,7 +4,7 @@
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createSpeech, createTranscription, createTranslation } from '@acme/openai-audio'
+import { createSpeech, createTranscription, createTranslation, deleteVoice } from '@acme/openai-audio'
 import { createTranscription as transcribeFromNode } from '@acme/openai-audio/node'
 import { createClient } from '@acme/openai-core'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
@@ -133,6 +133,12 @@ const cases: Case[] = [
         prompt: 'p',
         response_format: 'verbose_json',
       }),
+  },
+  // Not in the OpenAPI spec (the generated voice calls are in generated-operations.test.ts): written by hand.
+  {
+    name: 'delete a custom voice',
+    official: () => official.audio.voices.delete('voice_a/b'),
+    ours: () => deleteVoice(ours, 'voice_a/b'),
   },
 ]
 
