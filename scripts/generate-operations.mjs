@@ -13,9 +13,9 @@
 // from the committed snapshot into a temp folder and fails on any difference from the committed files, with or
 // without the spec on the machine.
 //
-// Per package it writes `src/<operation>.ts` (one per row that is not `handwritten`), `src/types.ts`,
-// `src/operations.ts` (the re-exports), `src/index.ts` only when missing (it is hand-written: helpers add their
-// exports there) and the operations section of the README. Every written file starts with the generated marker;
+// Per package it writes `src/<operation>.ts` (one per row that is not `handwritten`), `src/types.ts` (the table's
+// `typesModules` may name it otherwise), `src/operations.ts` (the re-exports), `src/index.ts` only when missing (it
+// is hand-written: helpers add their exports there) and the operations section of the README. Every written file starts with the generated marker;
 // a stale generated file (its row removed) is deleted, and files without the marker are never touched.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -26,7 +26,14 @@ import { createEmitter, reachable, typeName } from './generate-types.mjs'
 import { migrationSection, readmeSection, replaceSection } from './operations/emit-docs.mjs'
 import { MARKER, operationSource, operationTypes, planOperation } from './operations/emit-operation.mjs'
 import { collectRefs, makeSnapshot } from './operations/snapshot.mjs'
-import { inlineParamTypes, packageDirs, packageHeaders, table, typeFiles } from './operations.table.mjs'
+import {
+  inlineParamTypes,
+  packageDirs,
+  packageHeaders,
+  table,
+  typeFiles,
+  typesModules,
+} from './operations.table.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const snapshotPath = join(root, 'scripts', 'openapi.snapshot.json')
@@ -74,16 +81,17 @@ export function generate(snapshot) {
     const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
     decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const src = packageDirs[pkg] ?? `packages/${pkg}/src`
+    const typesModule = typesModules[pkg] ?? 'types'
     const imports = mine.some((p) => p.row.multipart)
       ? "import type { Uploadable } from '@acme/openai-core/multipart'\n\n"
       : ''
     files.set(
-      `${src}/types.ts`,
+      `${src}/${typesModule}.ts`,
       `${MARKER}\n${TYPES_NOTE}\n${imports}\n${decls.map(([, d]) => d).join('\n')}`,
     )
     const generated = mine.filter((p) => !p.row.handwritten)
     for (const plan of generated)
-      files.set(`${src}/${plan.file}.ts`, operationSource(plan, packageHeaders[pkg] ?? {}))
+      files.set(`${src}/${plan.file}.ts`, operationSource(plan, packageHeaders[pkg] ?? {}, typesModule))
     const typeNames = decls.map(([n]) => n)
     files.set(
       `${src}/operations.ts`,
@@ -92,7 +100,7 @@ export function generate(snapshot) {
         ...generated
           .map((p) => `export { ${p.name} } from './${p.file}'`)
           .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)),
-        `export type { ${typeNames.join(', ')} } from './types'`,
+        `export type { ${typeNames.join(', ')} } from './${typesModule}'`,
         '',
       ].join('\n'),
     )

@@ -23,6 +23,7 @@ export type Row = [
 export const packageHeaders: Record<string, Record<string, string>>
 export const packages: Record<string, string>
 export const packageDirs: Record<string, string>
+export const typesModules: Record<string, string>
 export const table: Record<string, Row[]>
 export const typeFiles: Record<string, string[]>
 export const inlineParamTypes: Record<string, string[]>

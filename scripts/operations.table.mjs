@@ -26,8 +26,13 @@ export const packageHeaders = {
  */
 export const packageDirs = {
   realtime: 'packages/realtime/src/generated',
-  // Its own subfolder: `generated/types.ts` beside it belongs to scripts/generate-types.mjs.
-  audio: 'packages/audio/src/generated/voices',
+  audio: 'packages/audio/src/generated',
+}
+
+/** Packages whose generated types file is not `types.ts` (there another generator owns that name). */
+export const typesModules = {
+  // `generated/types.ts` holds the speech and transcription schemas of scripts/generate-types.mjs.
+  audio: 'voice-types',
 }
 
 /** Package descriptions for package.json and README. */

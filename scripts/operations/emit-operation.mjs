@@ -178,7 +178,7 @@ function doc(plan) {
 }
 
 /** The source of `src/<file>.ts`. */
-export function operationSource(plan, headers) {
+export function operationSource(plan, headers, typesModule = 'types') {
   const core = new Set(['type Client', 'type RequestOptions'])
   const types = new Set()
   const args = ['client: Client', ...plan.pathParams.map((p) => `${camel(p)}: string`)]
@@ -259,7 +259,7 @@ export function operationSource(plan, headers) {
     MARKER,
     `import { ${coreImports.join(', ')} } from '@acme/openai-core'`,
     plan.row.multipart ? `import { sendMultipart } from '@acme/openai-core/multipart'` : '',
-    types.size ? `import type { ${[...types].sort().join(', ')} } from './types'` : '',
+    types.size ? `import type { ${[...types].sort().join(', ')} } from './${typesModule}'` : '',
     '',
     doc(plan),
     ...overloads,

@@ -17,7 +17,7 @@ export {
   type VoiceConsentDeletedResource,
   type VoiceConsentResource,
   type VoiceResource,
-} from './generated/voices/operations'
+} from './generated/operations'
 export type {
   AudioFile,
   AudioResponseFormat,

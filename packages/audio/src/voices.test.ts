@@ -1,4 +1,4 @@
-// The custom-voice calls (generated into ./generated/voices, plus the hand-written deleteVoice) against the mock.
+// The custom-voice calls (generated into ./generated, plus the hand-written deleteVoice) against the mock.
 import { BadRequestError, NotFoundError, OpenAIError } from '@acme/openai-core'
 import { describe, expect, it } from 'vitest'
 import { client, mock, useMockClient } from '../../../tests/support/mock-client'

@@ -4,6 +4,7 @@ export { createVoiceConsent } from './create-voice-consent'
 export { deleteVoiceConsent } from './delete-voice-consent'
 export { listVoiceConsents } from './list-voice-consents'
 export { retrieveVoiceConsent } from './retrieve-voice-consent'
+export { updateVoiceConsent } from './update-voice-consent'
 export type {
   CreateVoiceConsentParams,
   CreateVoiceConsentRequest,
@@ -16,5 +17,4 @@ export type {
   VoiceConsentListResource,
   VoiceConsentResource,
   VoiceResource,
-} from './types'
-export { updateVoiceConsent } from './update-voice-consent'
+} from './voice-types'
