@@ -90,21 +90,19 @@ export function _createLineSplitter(
   maxLength = DEFAULT_MAX_EVENT_SIZE,
 ): _LineSplitter {
   const utf8 = new TextDecoder()
-  // Pieces of the line that is not finished yet. Kept apart and joined once, so a long line fed in
-  // tiny chunks costs O(n) rather than one rescan or flatten of the whole buffer per chunk.
-  let parts: string[] = []
-  let partsLength = 0
+  // The line that is not finished yet. Concatenation builds a rope, flattened once when the line is read, so a
+  // long line fed in tiny chunks costs O(n) rather than one rescan or copy of the whole buffer per chunk.
+  let pending = ''
   // The last text seen ended in `\r`: a `\n` at the start of the next text belongs to that line end.
   let skipLF = false
 
   function line(text: string, start: number, end: number): void {
-    if (parts.length > 0) {
-      // A line that began in an earlier chunk: join its pieces first.
-      parts.push(text.slice(start, end))
-      text = parts.join('')
+    if (pending) {
+      // A line that began in an earlier chunk.
+      text = pending + text.slice(start, end)
       if (stats) stats.joined += text.length
-      parts = []
-      partsLength = start = 0
+      pending = ''
+      start = 0
       end = text.length
     }
     visit(text, start, end)
@@ -134,10 +132,9 @@ export function _createLineSplitter(
       }
     }
     if (start < length) {
-      parts.push(text.slice(start))
-      if ((partsLength += length - start) > maxLength) {
-        parts = []
-        partsLength = 0
+      pending += text.slice(start)
+      if (pending.length > maxLength) {
+        pending = ''
         throw _tooLarge(maxLength)
       }
     }
@@ -153,7 +150,7 @@ export function _createLineSplitter(
       // Bytes of an unfinished UTF-8 character become U+FFFD, as any UTF-8 decoder does at EOF.
       const rest = utf8.decode()
       if (rest) split(rest)
-      if (parts.length > 0) line('', 0, 0)
+      if (pending) line('', 0, 0)
       skipLF = false
     },
   }

@@ -91,20 +91,18 @@ export function _createSSEParser(
   let name: string | null = null
   // Characters of data in the pending event, bounded by `maxSize`.
   let size = 0
-  // The first data line alone; the others only in the (rare) multi-line case, so one line needs no join.
+  // The data lines so far, joined with `\n` (concatenation makes a rope: no copy until it is read).
   let data: string | undefined
-  let moreData: string[] | undefined
   // Without `keepRaw`, every event shares this empty array.
   let raw: string[] = []
 
   function flush(): void {
     if (!name && data === undefined) return
     const event = name
-    const joined = moreData ? moreData.join('\n') : (data ?? '')
+    const joined = data ?? ''
     const lines = raw
     name = null
     data = undefined
-    moreData = undefined
     size = 0
     if (keepRaw) raw = []
     dispatch(event, joined, lines)
@@ -129,9 +127,7 @@ export function _createSSEParser(
       }
       size += value.length
       if (size > maxSize) throw _tooLarge(maxSize)
-      if (data === undefined) data = value
-      else if (moreData) moreData.push(value)
-      else moreData = [data, value]
+      data = data === undefined ? value : `${data}\n${value}`
     },
     end: flush,
   }
