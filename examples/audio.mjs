@@ -1,8 +1,17 @@
 // @acme/openai-audio: speech downloaded as a byte stream (and as SSE events), a transcription (plain, with word
-// timestamps, and streamed) and a translation, from in-memory audio.
-import { createSpeech, createTranscription, createTranslation } from '@acme/openai-audio'
+// timestamps, and streamed) and a translation, from in-memory audio; then a custom voice from a consent recording.
+import {
+  createSpeech,
+  createTranscription,
+  createTranslation,
+  createVoice,
+  createVoiceConsent,
+  deleteVoice,
+  deleteVoiceConsent,
+  listVoiceConsents,
+} from '@acme/openai-audio'
 
-export default async function audioTour({ client, log }) {
+export default async function audioTour({ client, live, log }) {
   const audio = await createSpeech(client, {
     model: 'gpt-4o-mini-tts',
     voice: 'alloy',
@@ -62,4 +71,22 @@ export default async function audioTour({ client, log }) {
     response_format: 'text',
   })
   log('createTranslation as text', english)
+
+  // Custom voices are limited to eligible accounts: shown against the mock only.
+  if (live) return log('custom voices', 'skipped against the real API (eligible accounts only)')
+  const consent = await createVoiceConsent(client, {
+    name: 'Demo Speaker',
+    language: 'en-US',
+    recording: ['consent.wav', recording],
+  })
+  const voice = await createVoice(client, {
+    name: 'Demo voice',
+    consent: consent.id,
+    audio_sample: ['sample.wav', recording],
+  })
+  const consents = []
+  for await (const item of listVoiceConsents(client)) consents.push(item.id)
+  log('createVoiceConsent, createVoice (multipart uploads), listVoiceConsents', { voice, consents })
+  await deleteVoice(client, voice.id)
+  log('deleteVoice, deleteVoiceConsent', await deleteVoiceConsent(client, consent.id))
 }
