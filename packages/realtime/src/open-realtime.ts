@@ -1,7 +1,6 @@
 import { APIUserAbortError, type Client, type HeadersLike, OpenAIError } from '@acme/openai-core'
-import { _secretValues } from '@acme/openai-core/redact'
 import { RealtimeHandshakeError } from './errors'
-import { handshakeError } from './handshake-error'
+import { handshakeFailure } from './handshake-report'
 import { createRealtimeConnection, type RealtimeConnection } from './realtime-connection'
 import { realtimeCredentials } from './realtime-credentials'
 import type { RealtimeWebSocketConstructor, SocketOpener } from './realtime-socket'
@@ -54,9 +53,11 @@ export async function openRealtime(
 
   for (let attempt = 0; ; attempt++) {
     const controller = new AbortController()
+    // The abort reason, made a RealtimeHandshakeError below (its redaction loads only on failure).
+    let timedOut: Error | undefined
     const timer = setTimeout(() => {
-      const cause = Object.assign(new Error(`no handshake within ${timeout} ms`), { code: 'ETIMEDOUT' })
-      controller.abort(handshakeError(url, { cause }))
+      timedOut = Object.assign(new Error(`no handshake within ${timeout} ms`), { code: 'ETIMEDOUT' })
+      controller.abort(timedOut)
     }, timeout)
     const onAbort = () => controller.abort(new APIUserAbortError({ cause: signal?.reason }))
     signal?.addEventListener('abort', onAbort, { once: true })
@@ -73,7 +74,7 @@ export async function openRealtime(
         signal: controller.signal,
       })
       // Listen before the socket opens, so no event that follows the handshake is missed.
-      const opened = waitForOpen(opening, url, controller.signal, _secretValues(headers))
+      const opened = waitForOpen(opening, url, controller.signal, headers)
       const connection = createRealtimeConnection(opening.socket, {
         url,
         maxBufferedEvents,
@@ -82,7 +83,8 @@ export async function openRealtime(
       })
       await opened
       return connection
-    } catch (error) {
+    } catch (caught) {
+      const error = timedOut && caught === timedOut ? await handshakeFailure(url, { cause: caught }) : caught
       const replay =
         error instanceof RealtimeHandshakeError &&
         error.status === 401 &&

@@ -1,5 +1,5 @@
 import type { RealtimeHandshakeError } from './errors'
-import { handshakeError } from './handshake-error'
+import { handshakeFailure } from './handshake-report'
 import { CONNECTING, OPEN, type OpeningSocket } from './realtime-socket'
 
 /**
@@ -10,20 +10,22 @@ export function waitForOpen(
   opening: OpeningSocket,
   url: string,
   signal: AbortSignal,
-  /** The credentials sent, cut out of a refused handshake's body by value. */
-  secrets: readonly string[] = [],
+  /** The upgrade request's headers: their credentials are cut out of a refused handshake's error by value. */
+  headers?: Record<string, string>,
 ): Promise<void> {
   const { socket, detail } = opening
   if (socket.readyState === OPEN) return Promise.resolve()
   return new Promise<void>((resolve, reject) => {
     let settled = false
-    const settle = (error?: unknown) => {
+    // `failure`: the error, or a promise of it (the handshake error loads core's redaction first).
+    const settle = (failure?: unknown) => {
       if (settled) return
       settled = true
       signal.removeEventListener('abort', onAbort)
-      if (error) reject(error)
+      if (failure) Promise.resolve(failure).then(reject, reject)
       else resolve()
     }
+    const fail = () => settled || settle(handshakeFailure(url, detail, headers))
     const onAbort = () => {
       settle(signal.reason)
       try {
@@ -35,12 +37,9 @@ export function waitForOpen(
       // `ws` reports the network error on the event; Deno a message; browsers nothing at all.
       detail.cause ??= event?.error ?? (event?.message ? new Error(String(event.message)) : undefined)
     })
-    socket.addEventListener('close', () =>
-      settle(handshakeError(url, detail, secrets) satisfies RealtimeHandshakeError),
-    )
+    socket.addEventListener('close', fail)
     if (signal.aborted) onAbort()
     else signal.addEventListener('abort', onAbort, { once: true })
-    if (socket.readyState !== CONNECTING && socket.readyState !== OPEN)
-      settle(handshakeError(url, detail, secrets))
+    if (socket.readyState !== CONNECTING && socket.readyState !== OPEN) fail()
   })
 }

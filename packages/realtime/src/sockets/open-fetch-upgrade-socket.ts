@@ -1,5 +1,4 @@
-import { _secretValues } from '@acme/openai-core/redact'
-import { handshakeError } from '../handshake-error'
+import { handshakeFailure } from '../handshake-report'
 import type { OpeningSocket, SocketOpenRequest } from '../realtime-socket'
 import { openSubprotocolSocket } from './open-subprotocol-socket'
 
@@ -26,19 +25,19 @@ export async function openFetchUpgradeSocket(request: SocketOpenRequest): Promis
     })
   } catch (cause) {
     if (request.signal.aborted) throw request.signal.reason
-    throw handshakeError(request.url, { cause }, _secretValues(request.headers))
+    throw await handshakeFailure(request.url, { cause }, request.headers)
   }
   const socket = (response as any).webSocket
   if (response.status !== 101 || !socket) {
     const body = await response.text().catch(() => '')
-    throw handshakeError(
+    throw await handshakeFailure(
       request.url,
       {
         status: response.status,
         body: body.slice(0, MAX_BODY),
         cause: socket ? undefined : new Error('the response to the upgrade request carried no webSocket'),
       },
-      _secretValues(request.headers),
+      request.headers,
     )
   }
   socket.accept()
