@@ -1,7 +1,16 @@
 // @acme/openai-audio (main entry) on every runtime: speech as a byte stream and as SSE events, a transcription
-// (plain, with array fields, and streamed) and a translation from in-memory audio. Paths (`./node`) are covered by
-// the package's own tests.
-import { createSpeech, createTranscription, createTranslation } from '@acme/openai-audio'
+// (plain, with array fields, and streamed), a translation from in-memory audio, and a custom voice made from a
+// consent recording. Paths (`./node`) are covered by the package's own tests.
+import {
+  createSpeech,
+  createTranscription,
+  createTranslation,
+  createVoice,
+  createVoiceConsent,
+  deleteVoice,
+  deleteVoiceConsent,
+  listVoiceConsents,
+} from '@acme/openai-audio'
 import { createClient } from '@acme/openai-core'
 import { checklist, equal } from './checklist.js'
 
@@ -64,6 +73,19 @@ export async function smoke({ baseURL, apiKey }) {
       response_format: 'text',
     })
     equal(text.includes('talk.wav'), true, 'translation')
+  })
+
+  await list.check('a custom voice: consent and sample uploaded as multipart, listed, deleted', async () => {
+    const recording = new File([wav], 'consent.wav', { type: 'audio/wav' })
+    const consent = await createVoiceConsent(client, { name: 'Smoke', language: 'en-US', recording })
+    const voice = await createVoice(client, { name: 'v', consent: consent.id, audio_sample: ['s.wav', wav] })
+    const ids = []
+    for await (const item of listVoiceConsents(client, { limit: 1 })) ids.push(item.id)
+    const deleted = [
+      (await deleteVoice(client, voice.id)).deleted,
+      (await deleteVoiceConsent(client, consent.id)).deleted,
+    ]
+    equal([voice.object, ids.includes(consent.id), deleted], ['audio.voice', true, [true, true]], 'voice')
   })
 
   return list.report()
