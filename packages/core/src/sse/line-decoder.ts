@@ -64,9 +64,6 @@ export interface _LineSplitterStats {
   joined: number
 }
 
-const STREAM = { stream: true }
-const LF = 10
-
 /** The longest line or event the decoders accept by default, in characters (64 Mi): far above any API event. */
 export const DEFAULT_MAX_EVENT_SIZE = 64 * 1024 * 1024
 
@@ -110,7 +107,7 @@ export function _createLineSplitter(
 
   function split(text: string): void {
     const length = text.length
-    let start = skipLF && text.charCodeAt(0) === LF ? 1 : 0
+    let start = skipLF && text[0] === '\n' ? 1 : 0
     skipLF = false
     // The next `\n` or `\r` at or after `start` (`length` if none). Each is searched again only once
     // passed, so every character is examined at most once per kind: linear whatever the chunking.
@@ -128,7 +125,7 @@ export function _createLineSplitter(
       start = end + 1
       if (end === cr) {
         if (start === length) skipLF = true
-        else if (text.charCodeAt(start) === LF) start++
+        else if (text[start] === '\n') start++
       }
     }
     if (start < length) {
@@ -143,7 +140,7 @@ export function _createLineSplitter(
   return {
     push(chunk) {
       if (chunk == null) return
-      const text = typeof chunk === 'string' ? chunk : utf8.decode(chunk, STREAM)
+      const text = typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true })
       if (text) split(text)
     },
     end() {

@@ -69,8 +69,6 @@ export interface _SSEParser {
 }
 
 const CR = 13
-const COLON = 58
-const SPACE = 32
 
 /** Receives a finished event's fields (no object is made, so callers that need none pay for none). */
 export type _SSEDispatch = (event: string | null, data: string, raw: string[]) => void
@@ -117,10 +115,9 @@ export function _createSSEParser(
       const isData = text.startsWith('data', start)
       if (!isData && !text.startsWith('event', start)) return
       let at = start + (isData ? 4 : 5)
-      if (at < end ? text.charCodeAt(at) !== COLON : at > end) return
+      if (at < end ? text[at] !== ':' : at > end) return
       // The value after the colon less one space, `''` for a line without a colon.
-      const value =
-        at++ === end ? '' : text.slice(text.charCodeAt(at) === SPACE && at < end ? at + 1 : at, end)
+      const value = at++ === end ? '' : text.slice(text[at] === ' ' && at < end ? at + 1 : at, end)
       if (!isData) {
         name = value
         return
