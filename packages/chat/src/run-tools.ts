@@ -106,25 +106,29 @@ type ToolResult = [message?: ChatCompletionToolMessageParam, called?: boolean]
 
 function toRequestMessage(message: ChatCompletionMessageParam | ParsedChatCompletionMessage<unknown>) {
   if (message.role !== 'assistant') return message
-  const m = message as ParsedChatCompletionMessage<unknown> & ChatCompletionAssistantMessageParam
-  const out: ChatCompletionAssistantMessageParam = { role: 'assistant' }
-  if (m.audio != null) out.audio = { id: m.audio.id }
-  if (m.content !== undefined) out.content = m.content
-  if (m.function_call != null) out.function_call = m.function_call
-  if (m.name !== undefined) out.name = m.name
-  if (m.refusal != null) out.refusal = m.refusal
-  if (m.tool_calls !== undefined)
-    out.tool_calls = m.tool_calls.map(
-      (call): ChatCompletionMessageToolCall =>
-        call.type === 'custom'
-          ? { id: call.id, type: 'custom', custom: { input: call.custom.input, name: call.custom.name } }
-          : {
-              id: call.id,
-              type: 'function',
-              function: { arguments: call.function.arguments, name: call.function.name },
-            },
-    )
-  return out
+  // Only what a request message may carry: `parsed`, annotations and the like stay out.
+  const { audio, content, function_call, name, refusal, tool_calls } =
+    message as ParsedChatCompletionMessage<unknown> & ChatCompletionAssistantMessageParam
+  return {
+    role: 'assistant',
+    ...(audio != null && { audio: { id: audio.id } }),
+    ...(content !== undefined && { content }),
+    ...(function_call != null && { function_call }),
+    ...(name !== undefined && { name }),
+    ...(refusal != null && { refusal }),
+    ...(tool_calls !== undefined && {
+      tool_calls: tool_calls.map(
+        (call): ChatCompletionMessageToolCall =>
+          call.type === 'custom'
+            ? { id: call.id, type: 'custom', custom: { input: call.custom.input, name: call.custom.name } }
+            : {
+                id: call.id,
+                type: 'function',
+                function: { arguments: call.function.arguments, name: call.function.name },
+              },
+      ),
+    }),
+  } as ChatCompletionAssistantMessageParam
 }
 
 function stringifyResult(result: unknown): string {
