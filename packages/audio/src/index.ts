@@ -5,7 +5,9 @@ export { deleteVoice, type VoiceDeleted } from './delete-voice'
 // Generated from the OpenAPI spec (scripts/generate-operations.mjs): custom voices and their consent recordings.
 export {
   type CreateVoiceConsentParams,
+  type CreateVoiceConsentRequest,
   type CreateVoiceParams,
+  type CreateVoiceRequest,
   createVoice,
   createVoiceConsent,
   deleteVoiceConsent,
@@ -13,8 +15,10 @@ export {
   listVoiceConsents,
   retrieveVoiceConsent,
   type UpdateVoiceConsentParams,
+  type UpdateVoiceConsentRequest,
   updateVoiceConsent,
   type VoiceConsentDeletedResource,
+  type VoiceConsentListResource,
   type VoiceConsentResource,
   type VoiceResource,
 } from './generated/operations'
