@@ -70,7 +70,8 @@ export async function bundleSize(code, { conditions = ['browser', 'import'], ext
       seen.add(name)
       for (const i of outputs[name].imports) if (kinds.includes(i.kind) && outputs[i.path]) visit(i.path)
     }
-    visit(Object.keys(outputs).find((name) => outputs[name].entryPoint))
+    // The snippet's own output: lazily loaded modules are entry points too, so match the snippet's file name.
+    visit(Object.keys(outputs).find((name) => outputs[name].entryPoint === 'entry.js'))
     return [...seen].filter((name) => name.endsWith('.js')).map(file)
   }
   const upFront = reach(['import-statement'])
