@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { RealtimeHandshakeError } from './errors'
-import { handshakeError, redactRealtimeSecrets } from './handshake-error'
+import { handshakeRedaction, redactRealtimeSecrets } from './handshake-redaction'
+import { describeHandshake } from './handshake-report'
+import type { HandshakeDetail } from './realtime-socket'
+
+// The error a failed handshake gets once core's redaction has loaded (`handshakeFailure` loads it first).
+const handshakeError = (url: string, detail: HandshakeDetail, secrets: readonly string[] = []) =>
+  describeHandshake(url, detail, handshakeRedaction(secrets))
 
 const URL = 'wss://api.example/v1/realtime?model=gpt-realtime'
 
