@@ -76,6 +76,7 @@ export function generate(snapshot) {
         own.set(id, decl)
       }
       collectRefs(operations[plan.row.id], refs)
+      if (typeof plan.row.stream === 'string') refs.add(plan.row.stream)
     }
     const names = reachable(schemas, [...refs])
     const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]

@@ -11,7 +11,8 @@ export interface RowHints {
   example?: string
   multipart?: string[]
   headers?: Record<string, string>
-  stream?: boolean
+  /** `true`: chunks of the result's shape; a schema name: that schema's events. */
+  stream?: boolean | string
   alsoSdk?: string[]
 }
 export type Row = [

@@ -11,7 +11,10 @@
 //   (no params even though the spec has a body), `json` (only the JSON form of a JSON-or-multipart body), `omit`
 //   (body fields left out of the params type), `example` (the params of the TSDoc and README example),
 //   `multipart` (the file fields of a multipart body, sent with core's `sendMultipart`), `headers` (headers the
-//   official SDK sends on this call), `alsoSdk` (other SDK methods that send the same call), `stream` (`stream: true` in the params gives a `Stream`; overloads).
+//   official SDK sends on this call), `alsoSdk` (other SDK methods that send the same call), `stream` (`stream: true`
+//   in the params gives a `Stream`, with overloads: `true` of chunks of the result's shape, a schema name of that
+//   schema's events).
+// Header parameters the spec names with `x-stainless-param` (`openai-beta` as `betas`) are params too, as in the SDK.
 // Package-wide headers the official SDK sends on every call of the resource are in `packageHeaders`.
 
 /** @type {Record<string, Record<string, string>>} */
@@ -22,11 +25,13 @@ export const packageHeaders = {
 
 /**
  * Generated operations that live inside a hand-written package: its folder for them (their own `types.ts` and
- * `operations.ts`; no README section, no `index.ts`: the package's index exports them by name).
+ * `operations.ts`; no README section, no `index.ts`: the package's index exports them by name). A table key may
+ * name a subpath (`responses/beta`, imported as `@acme/openai-responses/beta`), so a package can hold several.
  */
 export const packageDirs = {
   realtime: 'packages/realtime/src/generated',
   audio: 'packages/audio/src/generated',
+  'responses/beta': 'packages/responses/src/beta',
 }
 
 /** Packages whose generated types file is not `types.ts` (there another generator owns that name). */
@@ -345,6 +350,46 @@ export const table = {
       'realtime.translations.clientSecrets.create',
       null,
       { example: "{ session: { model: 'gpt-realtime-translate' } }" },
+    ],
+  ],
+  // The beta variant of the Responses API (`?beta=true` on the same paths, `Beta*` schemas), on its own subpath so
+  // the main entry's bundle does not change. Named apart from the hand-written main operations.
+  'responses/beta': [
+    [
+      'beta_createResponse',
+      'beta.responses.create',
+      null,
+      {
+        name: 'createBetaResponse',
+        stream: 'BetaResponseStreamEvent',
+        example: "{ model: 'gpt-5.4', input: 'Say hi' }",
+      },
+    ],
+    [
+      'beta_getResponse',
+      'beta.responses.retrieve',
+      null,
+      { name: 'retrieveBetaResponse', stream: 'BetaResponseStreamEvent' },
+    ],
+    ['beta_deleteResponse', 'beta.responses.delete', null, { name: 'deleteBetaResponse', accept: '*/*' }],
+    ['beta_cancelResponse', 'beta.responses.cancel', null, { name: 'cancelBetaResponse' }],
+    [
+      'beta_Compactconversation',
+      'beta.responses.compact',
+      null,
+      { name: 'compactBetaResponse', example: "{ model: 'gpt-5.4', input: 'Say hi' }" },
+    ],
+    [
+      'beta_listInputItems',
+      'beta.responses.inputItems.list',
+      'cursor',
+      { name: 'listBetaResponseInputItems' },
+    ],
+    [
+      'beta_Getinputtokencounts',
+      'beta.responses.inputTokens.count',
+      null,
+      { name: 'countBetaResponseInputTokens', example: "{ model: 'gpt-5.4', input: 'Say hi' }" },
     ],
   ],
   chatkit: [

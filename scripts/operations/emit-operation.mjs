@@ -19,6 +19,7 @@ const IDS = {
   model: 'gpt-4o-mini',
   output_item_id: 'outputitem_123',
   permission_id: 'cp_123',
+  response_id: 'resp_123',
   run_id: 'evalrun_123',
   session_id: 'cksess_123',
   skill_id: 'skill_123',
@@ -40,12 +41,14 @@ export function planOperation(row, op, shapeOf) {
   const path = row.path ?? op.path
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
   const query = op.parameters.filter((p) => p.in === 'query')
+  // Headers the official SDK takes as params (named by the spec's `x-stainless-param`); other headers are options.
+  const headerParams = op.parameters.filter((p) => p.in === 'header' && p.param)
   const body = row.body === 'empty' ? undefined : op.requestBody
-  const hasParams = Boolean(body) || query.length > 0
+  const hasParams = Boolean(body) || query.length > 0 || headerParams.length > 0
   const bodyShape = body ? shapeOf(body.schema) : null
   const optionalParams =
     !hasParams ||
-    (query.every((p) => !p.required) &&
+    ([...query, ...headerParams].every((p) => !p.required) &&
       (!body || (bodyShape !== null && [...bodyShape.required].every((k) => row.omit?.includes(k)))))
   return {
     row,
@@ -56,6 +59,7 @@ export function planOperation(row, op, shapeOf) {
     path,
     pathParams,
     query,
+    headerParams,
     body,
     hasParams,
     optionalParams,
@@ -70,10 +74,11 @@ export function operationTypes(plan, emitter, shapeOf, schemas) {
   const decls = []
   const { tsType } = emitter
   if (plan.hasParams) {
+    const named = [...plan.query, ...plan.headerParams.map((p) => ({ ...p, name: p.param }))]
     const queryObject = {
       type: 'object',
-      properties: Object.fromEntries(plan.query.map((p) => [p.name, p.schema])),
-      required: plan.query.filter((p) => p.required).map((p) => p.name),
+      properties: Object.fromEntries(named.map((p) => [p.name, p.schema])),
+      required: named.filter((p) => p.required).map((p) => p.name),
     }
     let bodyType = plan.body ? tsType(plan.body.schema) : null
     if (bodyType && plan.row.omit)
@@ -88,7 +93,7 @@ export function operationTypes(plan, emitter, shapeOf, schemas) {
       )
       bodyType = `Omit<${bodyType}, ${plan.row.multipart.map((k) => `'${k}'`).join(' | ')}> & { ${fields.join('; ')} }`
     }
-    const queryType = plan.query.length ? tsType(queryObject) : null
+    const queryType = named.length ? tsType(queryObject) : null
     const bodyIsObject =
       plan.body &&
       !plan.body.schema.$ref &&
@@ -172,7 +177,11 @@ function doc(plan) {
       'Await it for the first page (`data`, `hasNextPage()`, `getNextPage()`), or `for await` it for every item across pages.',
     )
   if (plan.binary) lines.push('The bytes come as a `ReadableStream`, read as you consume it.')
-  if (plan.row.stream)
+  if (typeof plan.row.stream === 'string')
+    lines.push(
+      `With \`stream: true\` it resolves to a \`Stream\` of \`${plan.row.stream}\` events, for \`for await\`.`,
+    )
+  else if (plan.row.stream)
     lines.push('With `stream: true` it resolves to a `Stream` of chunks of the same shape, for `for await`.')
   return `/**\n${wrap(lines.join(' '))}\n *\n * @example ${exampleLine(plan)}\n */`
 }
@@ -181,6 +190,8 @@ function doc(plan) {
 export function operationSource(plan, headers, typesModule = 'types') {
   const core = new Set(['type Client', 'type RequestOptions'])
   const types = new Set()
+  // `stream: '<Schema>'`: the events have their own schema; `stream: true`: chunks of the result's shape.
+  const events = typeof plan.row.stream === 'string' ? plan.row.stream : plan.result
   const args = ['client: Client', ...plan.pathParams.map((p) => `${camel(p)}: string`)]
   if (plan.hasParams) {
     args.push(`params: ${plan.paramsType}${plan.optionalParams ? ' = {}' : ''}`)
@@ -199,17 +210,24 @@ export function operationSource(plan, headers, typesModule = 'types') {
   const fields = [`operation: '${plan.name}'`, `method: '${plan.method}'`, `path: ${pathExpr}`]
   const pre = []
   const queryNames = plan.query.map((p) => p.name)
-  if (plan.body && queryNames.length) {
-    pre.push(`const { ${queryNames.join(', ')}, ...body } = params`)
-    fields.push(`query: { ${queryNames.join(', ')}, ...options?.query }`, 'body')
+  const headerNames = plan.headerParams.map((p) => p.param)
+  if (plan.body && (queryNames.length || headerNames.length)) {
+    pre.push(`const { ${[...queryNames, ...headerNames].join(', ')}, ...body } = params`)
+    if (queryNames.length) fields.push(`query: { ${queryNames.join(', ')}, ...options?.query }`)
+    fields.push('body')
   } else if (plan.body) fields.push('body: params')
-  else if (queryNames.length) fields.push('query: { ...params, ...options?.query }')
-  if (Object.keys(operationHeaders).length)
-    fields.push(
-      `operationHeaders: { ${Object.entries(operationHeaders)
-        .map(([k, v]) => `${/^[a-z]+$/.test(k) ? k : `'${k}'`}: '${v}'`)
-        .join(', ')} }`,
-    )
+  else if (queryNames.length && headerNames.length) {
+    pre.push(`const { ${headerNames.join(', ')}, ...query } = params`)
+    fields.push('query: { ...query, ...options?.query }')
+  } else if (queryNames.length) fields.push('query: { ...params, ...options?.query }')
+  else if (headerNames.length) pre.push(`const { ${headerNames.join(', ')} } = params`)
+  const headerKey = (k) => (/^[a-z]+$/.test(k) ? k : `'${k}'`)
+  const headerFields = [
+    ...Object.entries(operationHeaders).map(([k, v]) => `${headerKey(k)}: '${v}'`),
+    // A list is sent comma-joined (no space), as the official SDK's `toString()` does.
+    ...plan.headerParams.map((p) => `${headerKey(p.name)}: ${p.param}?.toString()`),
+  ]
+  if (headerFields.length) fields.push(`operationHeaders: { ${headerFields.join(', ')} }`)
   if (plan.binary) fields.push('binary: true')
   const spec = `{ ...options, ${fields.join(', ')} }`
 
@@ -234,7 +252,8 @@ export function operationSource(plan, headers, typesModule = 'types') {
   } else if (plan.row.stream) {
     // `stream: true` in the params makes core parse server-sent events; overloads make the result type follow it.
     core.add('type APIPromise').add('request').add('type Stream')
-    returnType = `APIPromise<Stream<${plan.result}> | ${plan.result}>`
+    if (events !== plan.result) types.add(events)
+    returnType = `APIPromise<Stream<${events}> | ${plan.result}>`
     const withStream = spec.replace(/ }$/, ', stream: params.stream === true }')
     bodyCode = `return request<any>(client, ${withStream})`
   } else {
@@ -245,12 +264,13 @@ export function operationSource(plan, headers, typesModule = 'types') {
   const overloads = []
   if (plan.row.stream) {
     const head = args.slice(0, -2).join(', ')
-    const sig = (params, result) =>
-      `export function ${plan.name}(${head}, params: ${params}, options?: RequestOptions): APIPromise<${result}>`
+    // Only the streaming overload needs params when they are optional.
+    const sig = (params, result, optional = plan.optionalParams) =>
+      `export function ${plan.name}(${head}, params${optional ? '?' : ''}: ${params}, options?: RequestOptions): APIPromise<${result}>`
     overloads.push(
-      sig(`${plan.paramsType} & { stream: true }`, `Stream<${plan.result}>`),
+      sig(`${plan.paramsType} & { stream: true }`, `Stream<${events}>`, false),
       sig(`${plan.paramsType} & { stream?: false | null }`, plan.result),
-      sig(plan.paramsType, `Stream<${plan.result}> | ${plan.result}`),
+      sig(plan.paramsType, `Stream<${events}> | ${plan.result}`),
     )
   }
   const sortKey = (s) => s.replace(/^type /, '').toLowerCase()

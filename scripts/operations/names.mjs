@@ -42,6 +42,8 @@ const VERBS = {
   update: 'Updates',
   delete: 'Deletes',
   cancel: 'Cancels',
+  compact: 'Compacts',
+  count: 'Counts',
   pause: 'Pauses',
   resume: 'Resumes',
   search: 'Searches',

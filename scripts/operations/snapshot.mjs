@@ -54,12 +54,17 @@ export function makeSnapshot(doc, rows, typeRoots) {
     const found = byId.get(row.id)
     if (!found) throw new Error(`operationId ${row.id} (${row.sdk}) is not in the spec`)
     const { path, method, op } = found
-    const parameters = (op.parameters ?? []).map((p) => ({
-      name: p.name,
-      in: p.in,
-      required: p.required === true,
-      schema: structure(p.schema ?? {}),
-    }))
+    const parameters = (op.parameters ?? []).map((p) => {
+      // A header the official SDK takes as a param (`openai-beta` as `betas`) keeps that param's name.
+      const param = p.schema?.['x-stainless-param'] ?? p['x-stainless-param']
+      return {
+        name: p.name,
+        in: p.in,
+        required: p.required === true,
+        schema: structure(p.schema ?? {}),
+        ...(param ? { param } : {}),
+      }
+    })
     const content = op.requestBody?.content ?? {}
     const body = content['application/json'] ?? (row.json ? undefined : Object.values(content)[0])
     const ok = op.responses?.['200'] ?? op.responses?.['201']
@@ -81,6 +86,7 @@ export function makeSnapshot(doc, rows, typeRoots) {
       },
     }
     collectRefs(operations[row.id], roots)
+    if (typeof row.stream === 'string') roots.add(row.stream)
   }
   const schemas = {}
   for (const name of reachable(doc.components.schemas, [...roots]))

@@ -19,6 +19,7 @@ import { type MockServer, startMockServer } from '@acme/openai-mock'
 import * as models from '@acme/openai-models'
 import * as moderations from '@acme/openai-moderations'
 import * as realtime from '@acme/openai-realtime'
+import * as responsesBeta from '@acme/openai-responses/beta'
 import * as skills from '@acme/openai-skills'
 import * as vectorStores from '@acme/openai-vector-stores'
 import OpenAI from 'openai'
@@ -41,6 +42,7 @@ const surfaces: Record<string, Record<string, unknown>> = {
   models,
   moderations,
   realtime,
+  'responses/beta': responsesBeta,
   skills,
   'vector-stores': vectorStores,
 }
@@ -129,6 +131,33 @@ rows.push({
   official: (client) => client.completions.create(streamed),
   ours: (client) => completions.createCompletion(client, streamed),
 })
+
+// The beta Responses calls: `betas` becomes the `openai-beta` header, `stream: true` the SSE variant.
+const betaCreate = {
+  model: 'gpt-5.4',
+  input: 'Say hi',
+  stream: true as const,
+  betas: ['responses_multi_agent=v1' as const],
+}
+rows.push(
+  {
+    name: 'responses/beta: createBetaResponse with stream: true and betas = beta.responses.create',
+    multipart: false,
+    official: (client) => client.beta.responses.create(betaCreate),
+    ours: (client) => responsesBeta.createBetaResponse(client, betaCreate),
+  },
+  {
+    name: 'responses/beta: listBetaResponseInputItems with betas = beta.responses.inputItems.list',
+    multipart: false,
+    official: (client) =>
+      client.beta.responses.inputItems.list('resp_abc', { limit: 2, betas: ['responses_multi_agent=v1'] }),
+    ours: (client) =>
+      responsesBeta.listBetaResponseInputItems(client, 'resp_abc', {
+        limit: 2,
+        betas: ['responses_multi_agent=v1'],
+      }),
+  },
+)
 
 let mock: MockServer
 let official: OpenAI

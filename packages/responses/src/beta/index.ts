@@ -1,0 +1,2 @@
+// The beta Responses API (`?beta=true`): generated operations and their `Beta*` types, kept off the main entry.
+export * from './operations'
