@@ -10,6 +10,8 @@ export interface RowHints {
   omit?: string[]
   example?: string
   multipart?: string[]
+  /** Optional params the official SDKs take that the spec does not list: name -> TypeScript type. */
+  extra?: Record<string, string>
   headers?: Record<string, string>
   /** `true`: chunks of the result's shape; a schema name: that schema's events. */
   stream?: boolean | string

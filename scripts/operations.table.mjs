@@ -325,6 +325,8 @@ export const table = {
       {
         name: 'createVoice',
         multipart: ['audio_sample'],
+        // The Python SDK's optional `type` (the creation method); the spec leaves it out.
+        extra: { type: "'audio_sample'" },
         example:
           "{ name: 'My new voice', consent: 'cons_123', audio_sample: new File([new Uint8Array([82, 73, 70, 70])], 'sample.wav', { type: 'audio/wav' }) }",
       },

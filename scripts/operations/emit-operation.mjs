@@ -93,12 +93,18 @@ export function operationTypes(plan, emitter, shapeOf, schemas) {
       )
       bodyType = `Omit<${bodyType}, ${plan.row.multipart.map((k) => `'${k}'`).join(' | ')}> & { ${fields.join('; ')} }`
     }
+    // Optional params the official SDKs take that the spec does not list (`extra: { name: 'TS type' }`).
+    if (bodyType && plan.row.extra)
+      bodyType = `${bodyType} & { ${Object.entries(plan.row.extra)
+        .map(([k, t]) => `${k}?: ${t}`)
+        .join('; ')} }`
     const queryType = named.length ? tsType(queryObject) : null
     const bodyIsObject =
       plan.body &&
       !plan.body.schema.$ref &&
       !plan.row.omit &&
       !plan.row.multipart &&
+      !plan.row.extra &&
       shapeOf(plan.body.schema)
     if (bodyType && queryType) decls.push(`export type ${plan.paramsType} = ${bodyType} & ${queryType}\n`)
     else if (queryType) decls.push(`export interface ${plan.paramsType} ${queryType}\n`)

@@ -4,7 +4,13 @@
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createSpeech, createTranscription, createTranslation, deleteVoice } from '@acme/openai-audio'
+import {
+  createSpeech,
+  createTranscription,
+  createTranslation,
+  createVoice,
+  deleteVoice,
+} from '@acme/openai-audio'
 import { createTranscription as transcribeFromNode } from '@acme/openai-audio/node'
 import { createClient } from '@acme/openai-core'
 import { type MockServer, startMockServer } from '@acme/openai-mock'
@@ -139,6 +145,24 @@ const cases: Case[] = [
     name: 'delete a custom voice',
     official: () => official.audio.voices.delete('voice_a/b'),
     ours: () => deleteVoice(ours, 'voice_a/b'),
+  },
+  // `type` is not in the spec; the SDKs take it (the generator's `extra` hint).
+  {
+    name: 'create a custom voice with the optional type',
+    official: () =>
+      official.audio.voices.create({
+        name: 'Narrator',
+        consent: 'cons_1',
+        audio_sample: new File([new Uint8Array([82, 73, 70, 70])], 'sample.wav', { type: 'audio/wav' }),
+        type: 'audio_sample',
+      }),
+    ours: () =>
+      createVoice(ours, {
+        name: 'Narrator',
+        consent: 'cons_1',
+        audio_sample: new File([new Uint8Array([82, 73, 70, 70])], 'sample.wav', { type: 'audio/wav' }),
+        type: 'audio_sample',
+      }),
   },
 ]
 

@@ -12,7 +12,9 @@ export interface CreateVoiceConsentRequest {
   language: string
 }
 
-export type CreateVoiceParams = Omit<CreateVoiceRequest, 'audio_sample'> & { audio_sample: Uploadable }
+export type CreateVoiceParams = Omit<CreateVoiceRequest, 'audio_sample'> & { audio_sample: Uploadable } & {
+  type?: 'audio_sample'
+}
 
 export interface CreateVoiceRequest {
   name: string
