@@ -20,7 +20,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEmitter, reachable, typeName } from './generate-types.mjs'
 import { migrationSection, readmeSection, replaceSection } from './operations/emit-docs.mjs'
@@ -65,6 +65,12 @@ export function generate(snapshot) {
   const sections = new Map()
   const rows = tableRows()
   const plans = rows.map((row) => planOperation(row, operations[row.id], shapeOf))
+  // The schemas each types-only file declares: operations generated into the same package import these from it.
+  const typeFileSchemas = Object.entries(typeFiles).map(([file, roots]) => {
+    const refs = new Set(roots)
+    for (const id of inlineParamTypes[file] ?? []) collectRefs(operations[id], refs)
+    return { file, refs, names: new Set(reachable(schemas, [...refs])) }
+  })
   for (const pkg of Object.keys(table)) {
     const mine = plans.filter((p) => p.row.pkg === pkg)
     const own = new Map()
@@ -78,22 +84,32 @@ export function generate(snapshot) {
       collectRefs(operations[plan.row.id], refs)
       if (typeof plan.row.stream === 'string') refs.add(plan.row.stream)
     }
-    const names = reachable(schemas, [...refs])
-    const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
-    decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     const src = packageDirs[pkg] ?? `packages/${pkg}/src`
     const typesModule = typesModules[pkg] ?? 'types'
-    const imports = mine.some((p) => p.row.multipart)
-      ? "import type { Uploadable } from '@acme/openai-core/multipart'\n\n"
+    // Schemas a types-only file of the same package already declares are imported from it, not written twice.
+    const packageRoot = src.split('/').slice(0, 2).join('/')
+    const sibling = typeFileSchemas.find((t) => t.file.startsWith(`${packageRoot}/`))
+    const all = reachable(schemas, [...refs])
+    const shared = sibling ? all.filter((n) => sibling.names.has(n)) : []
+    const names = all.filter((n) => !shared.includes(n))
+    const decls = [...names.map((n) => [typeName(n, new Map()), emitter.declaration(n)]), ...own]
+    decls.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    let imports = mine.some((p) => p.row.multipart)
+      ? "import type { Uploadable } from '@acme/openai-core/multipart'\n"
       : ''
+    if (shared.length) {
+      const from = `./${relative(src, sibling.file).replace(/\.ts$/, '')}`.replace(/^\.\/\.\./, '..')
+      const list = [...shared].sort().join(', ')
+      imports += `import type { ${list} } from '${from}'\n\nexport type { ${list} } from '${from}'\n`
+    }
     files.set(
       `${src}/${typesModule}.ts`,
-      `${MARKER}\n${TYPES_NOTE}\n${imports}\n${decls.map(([, d]) => d).join('\n')}`,
+      `${MARKER}\n${TYPES_NOTE}\n${imports ? `${imports}\n` : ''}\n${decls.map(([, d]) => d).join('\n')}`,
     )
     const generated = mine.filter((p) => !p.row.handwritten)
     for (const plan of generated)
       files.set(`${src}/${plan.file}.ts`, operationSource(plan, packageHeaders[pkg] ?? {}, typesModule))
-    const typeNames = decls.map(([n]) => n)
+    const typeNames = [...decls.map(([n]) => n), ...shared].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     files.set(
       `${src}/operations.ts`,
       [
@@ -108,10 +124,9 @@ export function generate(snapshot) {
     if (!packageDirs[pkg]) sections.set(`packages/${pkg}/README.md`, readmeSection(pkg, mine))
   }
   sections.set('docs/migrating-from-openai-node.md', migrationSection(plans))
-  for (const [file, roots] of Object.entries(typeFiles)) {
+  for (const { file, refs } of typeFileSchemas) {
     // Params the spec declares inline on operations of hand-written packages: `<OperationId>Query` / `Body`.
     const own = []
-    const refs = new Set(roots)
     for (const id of inlineParamTypes[file] ?? []) {
       const op = operations[id]
       const base = id.charAt(0).toUpperCase() + id.slice(1)
@@ -132,7 +147,6 @@ export function generate(snapshot) {
           `export ${object ? 'interface' : 'type'} ${base}Body ${object ? '' : '= '}${type}\n`,
         ])
       }
-      collectRefs(op, refs)
     }
     for (const [id] of own) if (schemas[id]) throw new Error(`${file}: the type ${id} is also a schema name`)
     const decls = [...reachable(schemas, [...refs]).map((n) => [n, emitter.declaration(n)]), ...own]
