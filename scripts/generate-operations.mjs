@@ -99,8 +99,10 @@ export function generate(snapshot) {
       : ''
     if (shared.length) {
       const from = `./${relative(src, sibling.file).replace(/\.ts$/, '')}`.replace(/^\.\/\.\./, '..')
-      const list = [...shared].sort().join(', ')
-      imports += `import type { ${list} } from '${from}'\n\nexport type { ${list} } from '${from}'\n`
+      const body = decls.map(([, d]) => d).join('\n')
+      const used = shared.filter((n) => new RegExp(`\\b${n}\\b`).test(body)).sort()
+      if (used.length) imports += `import type { ${used.join(', ')} } from '${from}'\n\n`
+      imports += `export type { ${[...shared].sort().join(', ')} } from '${from}'\n`
     }
     files.set(
       `${src}/${typesModule}.ts`,

@@ -3,18 +3,11 @@
 import type {
   AudioTranscription,
   AudioTranscriptionResponse,
-  FileInputDetail,
-  ImageDetail,
-  InputFileContent,
-  InputImageContent,
-  InputTextContent,
   NoiseReductionType,
   Prompt,
-  PromptCacheBreakpointConfig,
   RealtimeAudioFormats,
   RealtimeFunctionTool,
   RealtimeTruncation,
-  ResponsePromptVariables,
   VoiceIdsOrCustomVoice,
   VoiceIdsShared,
 } from '../types/generated'
