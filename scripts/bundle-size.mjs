@@ -22,6 +22,7 @@ const dirs = {
  * skips esbuild's own package.json lookup, so the package's `sideEffects` flag is passed on here, as every app
  * bundler that resolves the published package would read it.
  */
+const manifests = {}
 const workspacePackages = {
   name: 'workspace-dist',
   setup(b) {
@@ -30,9 +31,10 @@ const workspacePackages = {
       const file = join(root, 'packages', dirs[pkg] ?? pkg, 'dist', `${sub ?? 'index'}.js`)
       if (!existsSync(file))
         return { errors: [{ text: `${args.path} is not built (${file}); run pnpm build` }] }
-      const manifest = JSON.parse(
+      // Read once per package: every snippet of a run resolves the same few packages.
+      const manifest = (manifests[pkg] ??= JSON.parse(
         readFileSync(join(root, 'packages', dirs[pkg] ?? pkg, 'package.json'), 'utf8'),
-      )
+      ))
       return { path: file, ...(manifest.sideEffects === false ? { sideEffects: false } : {}) }
     })
   },
